@@ -1,0 +1,126 @@
+package syntax
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	pgparser "github.com/pganalyze/pg_query_go/v5/parser"
+	"github.com/sqlsage/sqlsage/diagnostics/source"
+)
+
+// An ErrorKind says why a statement could not be parsed, when sqlsage can tell.
+type ErrorKind uint8
+
+// Error kinds.
+const (
+	PlainError  ErrorKind = iota // the parser's own message
+	MySQLError                   // MySQL-only syntax: backticks, AUTO_INCREMENT, ENGINE=
+	Placeholder                  // a template placeholder: ${x}, {{ x }}, :var, %s
+)
+
+// An Error is a statement that does not parse, located in the file.
+type Error struct {
+	Kind    ErrorKind
+	Span    source.Span // file offsets: the token where the parser stopped (or the placeholder)
+	Message string
+}
+
+func (e *Error) Error() string { return e.Message }
+
+var (
+	flywayPlaceholder = regexp.MustCompile(`\$\{[A-Za-z_][\w.]*\}`)
+	goTemplate        = regexp.MustCompile(`\{\{.*?\}\}`)
+	printfVerb        = regexp.MustCompile(`%(\([A-Za-z_]\w*\))?[sdv]`)
+)
+
+// classify turns pg_query's error into a located Error, recognising MySQL
+// syntax and template placeholders so that the message names them.
+func classify(s *Stmt, perr *pgparser.Error) *Error {
+	rel := cursorOffset(s.Text, perr.Cursorpos)
+	e := &Error{Kind: PlainError, Span: s.errorSpan(rel), Message: perr.Message}
+	toks := s.Lexemes()
+	// Template placeholders first: they explain the failure best.
+	if m := placeholder(s.Text, toks); m != nil {
+		e.Kind = Placeholder
+		e.Span = source.Span{Start: s.Span.Start + m[0], End: s.Span.Start + m[1]}
+		e.Message = fmt.Sprintf("template placeholder %s: sqlsage cannot analyse this statement until the placeholder is filled in (%s)",
+			s.Text[m[0]:m[1]], perr.Message)
+		return e
+	}
+	for i, t := range toks {
+		what, hint := "", ""
+		switch {
+		case t.Kind == LexPunct && s.Text[t.Start] == '`':
+			what, hint = "backtick-quoted identifiers", `use "double quotes"`
+		case t.Is(s.Text, "auto_increment"):
+			what, hint = "AUTO_INCREMENT", "use GENERATED ALWAYS AS IDENTITY"
+		case t.Is(s.Text, "engine") && i+1 < len(toks) && toks[i+1].Kind == LexPunct && toks[i+1].Text(s.Text) == "=":
+			what, hint = "ENGINE=", "PostgreSQL has no storage engines; remove it"
+		case t.Is(s.Text, "unsigned"):
+			what, hint = "UNSIGNED", "use a CHECK (col >= 0) constraint"
+		default:
+			continue
+		}
+		e.Kind = MySQLError
+		e.Span = source.Span{Start: s.Span.Start + t.Start, End: s.Span.Start + t.End}
+		e.Message = fmt.Sprintf("MySQL syntax (%s): sqlsage reads PostgreSQL; %s", what, hint)
+		return e
+	}
+	return e
+}
+
+// placeholder returns the statement-relative span of the first template
+// placeholder in text, or nil.
+func placeholder(text string, toks []Lexeme) []int {
+	for _, t := range toks {
+		if t.Kind == LexString || t.Kind == LexQuotedIdent || t.Kind == LexComment {
+			continue
+		}
+		seg := text[t.Start:]
+		if t.Kind == LexPunct && strings.HasPrefix(seg, "${") {
+			if m := flywayPlaceholder.FindStringIndex(seg); m != nil && m[0] == 0 {
+				return []int{t.Start, t.Start + m[1]}
+			}
+		}
+		if t.Kind == LexPunct && strings.HasPrefix(seg, "{{") {
+			if m := goTemplate.FindStringIndex(seg); m != nil && m[0] == 0 {
+				return []int{t.Start, t.Start + m[1]}
+			}
+		}
+		if t.Kind == LexPunct && text[t.Start] == '%' {
+			if m := printfVerb.FindStringIndex(seg); m != nil && m[0] == 0 {
+				return []int{t.Start, t.Start + m[1]}
+			}
+		}
+	}
+	// psql variables: :name, :'name', :"name" — a lone colon (not ::) glued to what follows.
+	for i, t := range toks {
+		if t.Kind != LexPunct || t.Text(text) != ":" || i+1 >= len(toks) || toks[i+1].Start != t.End {
+			continue
+		}
+		if i > 0 && toks[i-1].End == t.Start && toks[i-1].Kind == LexPunct && text[toks[i-1].Start] == '[' {
+			continue // array slice a[1:2]
+		}
+		next := toks[i+1]
+		if next.Kind == LexWord || next.Kind == LexString || next.Kind == LexQuotedIdent {
+			return []int{t.Start, next.End}
+		}
+	}
+	return nil
+}
+
+// errorSpan returns the file span of the token at statement-relative
+// offset rel; at the end of the statement, its last token.
+func (s *Stmt) errorSpan(rel int) source.Span {
+	if i := s.LexemeAt(rel); i >= 0 {
+		return s.LexemeSpan(i)
+	}
+	toks := s.Lexemes()
+	for i := len(toks) - 1; i >= 0; i-- {
+		if toks[i].Kind != LexComment {
+			return s.LexemeSpan(i)
+		}
+	}
+	return source.Span{Start: s.Span.Start, End: s.Span.Start}
+}

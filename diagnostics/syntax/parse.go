@@ -1,0 +1,128 @@
+package syntax
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	pgparser "github.com/pganalyze/pg_query_go/v5/parser"
+)
+
+// GrammarVersion names the PostgreSQL grammar the parser embeds.
+const GrammarVersion = "PostgreSQL 16 (pg_query_go v5)"
+
+// parsed is the cached result of parsing one statement's text.
+type parsed struct {
+	node   *pg_query.Node // the statement; nil on error or for an empty statement
+	err    *pgparser.Error
+	tokens []Lexeme // statement-relative, comments included
+}
+
+// A Parser parses statements one at a time and caches each result by the
+// statement's exact text, so that after an edit only statements whose
+// text changed are parsed again. The cache keeps two generations: entries
+// used since the last rotation survive the next one, so memory stays
+// bounded by what recent snapshots hold. A Parser is safe for concurrent use.
+type Parser struct {
+	mu       sync.Mutex
+	cur, old map[string]*parsed // guarded by mu
+	limit    int                // rotate when cur holds this many entries
+
+	parses atomic.Int64 // statements handed to pg_query, for tests and benchmarks
+}
+
+// NewParser returns a Parser whose cache rotates after limit entries
+// (a limit ≤ 0 picks a default that holds a few large files).
+func NewParser(limit int) *Parser {
+	if limit <= 0 {
+		limit = 1 << 17
+	}
+	return &Parser{cur: make(map[string]*parsed), old: make(map[string]*parsed), limit: limit}
+}
+
+// Parses reports how many statements this Parser has sent to pg_query
+// (cache misses), for tests that prove an edit re-parses one statement.
+func (p *Parser) Parses() int64 { return p.parses.Load() }
+
+// parse returns the cached result for text, parsing it on a miss.
+func (p *Parser) parse(text string) *parsed {
+	p.mu.Lock()
+	if e, ok := p.cur[text]; ok {
+		p.mu.Unlock()
+		return e
+	}
+	if e, ok := p.old[text]; ok {
+		p.store(text, e)
+		p.mu.Unlock()
+		return e
+	}
+	p.mu.Unlock()
+
+	e := parseText(text)
+	p.parses.Add(1)
+
+	p.mu.Lock()
+	p.store(text, e)
+	p.mu.Unlock()
+	return e
+}
+
+// store adds e to the current generation; p.mu must be held.
+func (p *Parser) store(text string, e *parsed) {
+	if len(p.cur) >= p.limit {
+		p.old, p.cur = p.cur, make(map[string]*parsed, len(p.cur))
+	}
+	p.cur[text] = e
+}
+
+func parseText(text string) *parsed {
+	e := &parsed{tokens: Lex(text)}
+	tree, err := pg_query.Parse(text)
+	if err != nil {
+		var perr *pgparser.Error
+		if !errors.As(err, &perr) {
+			perr = &pgparser.Error{Message: err.Error()}
+		}
+		e.err = perr
+		return e
+	}
+	if len(tree.Stmts) > 0 {
+		e.node = tree.Stmts[0].Stmt
+	}
+	return e
+}
+
+// cursorOffset converts pg_query's Cursorpos (a 1-based character number)
+// into a byte offset within text; 0 means "no position" and maps to 0.
+func cursorOffset(text string, cursorpos int) int {
+	if cursorpos <= 1 {
+		return 0
+	}
+	off := 0
+	for n := 1; n < cursorpos && off < len(text); n++ {
+		_, size := utf8.DecodeRuneInString(text[off:])
+		off += size
+	}
+	return off
+}
+
+// Deparse renders a parse tree node back to SQL; used only for messages,
+// never for edits (it drops comments and layout).
+func Deparse(n *Node) (string, error) {
+	res := &pg_query.ParseResult{Stmts: []*pg_query.RawStmt{{Stmt: n}}}
+	s, err := pg_query.Deparse(res)
+	if err != nil {
+		return "", fmt.Errorf("deparsing: %w", err)
+	}
+	return s, nil
+}
+
+// Valid reports whether text parses as PostgreSQL. quickfix uses it to
+// refuse a fix whose result does not parse.
+func Valid(text string) error {
+	_, err := pg_query.Parse(text)
+	return err
+}
