@@ -1,0 +1,128 @@
+package diagnostics
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+
+	"github.com/sqlsage/sqlsage/diagnostics/syntax"
+	"github.com/sqlsage/sqlsage/diagnostics/workspace"
+)
+
+// DefaultPGVersion is the PostgreSQL major version rules target unless
+// configured otherwise.
+const DefaultPGVersion = 15
+
+// Config is the user's policy for one analysis: target version and
+// per-rule severities. The zero Config means defaults.
+type Config struct {
+	PGVersion int                 // 0 means DefaultPGVersion
+	Rules     map[string]Severity // per-rule override; Off turns a rule off, any other turns it on
+}
+
+// SeverityOf returns the severity rule r reports with under c, Off when it
+// does not run.
+func (c Config) SeverityOf(r *Rule) Severity {
+	if s, ok := c.Rules[r.ID]; ok {
+		return s
+	}
+	if !r.Default {
+		return Off
+	}
+	return r.Severity
+}
+
+func (c Config) pgVersion() int {
+	if c.PGVersion == 0 {
+		return DefaultPGVersion
+	}
+	return c.PGVersion
+}
+
+// An Engine runs a fixed list of rules over snapshots. It is safe for
+// concurrent use.
+type Engine struct {
+	rules []*Rule
+	byID  map[string]*Rule
+
+	// Logger receives rule panics (recovered so that one broken rule
+	// never hides the others' findings). Nil discards them.
+	Logger *slog.Logger
+	// Strict re-raises rule panics instead of recovering; tests set it.
+	Strict bool
+}
+
+// NewEngine returns an engine for rules, which must pass Validate.
+func NewEngine(rules []*Rule) (*Engine, error) {
+	if err := Validate(rules); err != nil {
+		return nil, fmt.Errorf("invalid rules: %w", err)
+	}
+	e := &Engine{rules: rules, byID: make(map[string]*Rule, len(rules))}
+	for _, r := range rules {
+		e.byID[r.ID] = r
+	}
+	return e, nil
+}
+
+// Rules returns the engine's rules in the order given.
+func (e *Engine) Rules() []*Rule { return e.rules }
+
+// Rule returns the rule with ID id, or nil.
+func (e *Engine) Rule(id string) *Rule { return e.byID[id] }
+
+// Analyze runs every enabled rule over each statement of the file at uri
+// in snap, then applies the policy pipeline: suppression comments, the
+// configured severities, and ordering by position. It returns ctx.Err()
+// when cancelled, and nothing else is an error but an unknown URI.
+func (e *Engine) Analyze(ctx context.Context, snap *workspace.Snapshot, uri string, cfg Config) ([]Diagnostic, error) {
+	pf, err := snap.Parsed(ctx, uri)
+	if err != nil {
+		return nil, err
+	}
+	model, err := snap.Model(ctx)
+	if err != nil {
+		return nil, err
+	}
+	type active struct {
+		rule *Rule
+		sev  Severity
+	}
+	var rules []active
+	for _, r := range e.rules {
+		if s := cfg.SeverityOf(r); s != Off {
+			rules = append(rules, active{r, s})
+		}
+	}
+	var diags []Diagnostic
+	for i, st := range pf.Stmts {
+		if st.Kind != syntax.SQL {
+			continue
+		}
+		if i%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		for _, a := range rules {
+			pass := &Pass{Rule: a.rule, File: pf.File, Parsed: pf, Stmt: st, Schema: model, PGVersion: cfg.pgVersion(),
+				report: func(d Diagnostic) {
+					d.Severity = a.sev
+					diags = append(diags, d)
+				}}
+			e.run(pass)
+		}
+	}
+	return filter(pf, diags), nil
+}
+
+// run calls the pass's rule, recovering a panic unless the engine is strict.
+func (e *Engine) run(pass *Pass) {
+	if !e.Strict {
+		defer func() {
+			if v := recover(); v != nil && e.Logger != nil {
+				e.Logger.Error("rule panicked", "rule", pass.Rule.ID, "file", pass.File.URI,
+					"offset", pass.Stmt.Span.Start, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+			}
+		}()
+	}
+	pass.Rule.Run(pass)
+}

@@ -1,0 +1,268 @@
+package schema
+
+import (
+	"context"
+	"slices"
+
+	"github.com/sqlsage/sqlsage/diagnostics/source"
+	"github.com/sqlsage/sqlsage/diagnostics/syntax"
+)
+
+// Build replays the statements of files, in the order given (the caller
+// sorts them into migration order), into a Model. Statements that do not
+// parse contribute nothing. It returns ctx.Err() if cancelled.
+func Build(ctx context.Context, files []*syntax.ParsedFile) (*Model, error) {
+	m := &Model{tables: make(map[string]*Table), files: make(map[string]int, len(files))}
+	for i, pf := range files {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		m.files[pf.File.URI] = i
+		for _, st := range pf.Stmts {
+			if st.Node != nil {
+				m.apply(pf.File.URI, st)
+			}
+		}
+	}
+	return m, nil
+}
+
+// RangeVarName returns the folded name of a table reference.
+func RangeVarName(rv *syntax.RangeVar) Name {
+	if rv == nil {
+		return Name{}
+	}
+	return Name{Schema: rv.Schemaname, Object: rv.Relname}
+}
+
+func (m *Model) apply(uri string, st *syntax.Stmt) {
+	loc := func(span source.Span) Location { return Location{URI: uri, Span: span} }
+	switch n := st.Node.Node.(type) {
+	case *syntax.Node_CreateStmt:
+		cs := n.CreateStmt
+		name := RangeVarName(cs.Relation)
+		if cs.IfNotExists && m.Table(name) != nil {
+			return
+		}
+		t := &Table{Name: name, Def: loc(st.Span)}
+		for _, elt := range cs.TableElts {
+			switch e := elt.Node.(type) {
+			case *syntax.Node_ColumnDef:
+				t.addColumn(st, uri, e.ColumnDef)
+			case *syntax.Node_Constraint:
+				t.addConstraint(st, uri, e.Constraint)
+			}
+		}
+		m.putTable(t)
+	case *syntax.Node_AlterTableStmt:
+		at := n.AlterTableStmt
+		t := m.Table(RangeVarName(at.Relation))
+		if t == nil {
+			return
+		}
+		for _, c := range at.Cmds {
+			cmd := c.GetAlterTableCmd()
+			if cmd == nil {
+				continue
+			}
+			switch cmd.Subtype {
+			case syntax.AlterTableType_AT_AddColumn:
+				if def := cmd.Def.GetColumnDef(); def != nil && t.Column(def.Colname) == nil {
+					t.addColumn(st, uri, def)
+				}
+			case syntax.AlterTableType_AT_DropColumn:
+				t.dropColumn(cmd.Name)
+			case syntax.AlterTableType_AT_AddConstraint:
+				if con := cmd.Def.GetConstraint(); con != nil {
+					t.addConstraint(st, uri, con)
+				}
+			case syntax.AlterTableType_AT_DropConstraint:
+				t.dropConstraint(cmd.Name)
+			case syntax.AlterTableType_AT_AlterColumnType:
+				if col, def := t.Column(cmd.Name), cmd.Def.GetColumnDef(); col != nil && def != nil {
+					col.Type = syntax.TypeString(def.TypeName)
+				}
+			case syntax.AlterTableType_AT_SetNotNull:
+				if col := t.Column(cmd.Name); col != nil {
+					col.NotNull = true
+				}
+			case syntax.AlterTableType_AT_DropNotNull:
+				if col := t.Column(cmd.Name); col != nil {
+					col.NotNull = false
+				}
+			case syntax.AlterTableType_AT_ColumnDefault:
+				if col := t.Column(cmd.Name); col != nil {
+					col.HasDefault = cmd.Def != nil
+				}
+			}
+		}
+	case *syntax.Node_IndexStmt:
+		is := n.IndexStmt
+		name := RangeVarName(is.Relation)
+		t := m.Table(name)
+		if t == nil {
+			return
+		}
+		ix := &Index{Name: is.Idxname, Table: name, Unique: is.Unique, Partial: is.WhereClause != nil,
+			Method: is.AccessMethod, Def: loc(st.Span)}
+		for _, p := range is.IndexParams {
+			ix.Columns = append(ix.Columns, p.GetIndexElem().GetName())
+		}
+		t.Indexes = append(t.Indexes, ix)
+	case *syntax.Node_DropStmt:
+		ds := n.DropStmt
+		for _, obj := range ds.Objects {
+			parts := syntax.Strings(obj.GetList().GetItems())
+			name := Name{Object: parts[len(parts)-1]}
+			if len(parts) > 1 {
+				name.Schema = parts[len(parts)-2]
+			}
+			switch ds.RemoveType {
+			case syntax.ObjectType_OBJECT_TABLE:
+				m.dropTable(name)
+			case syntax.ObjectType_OBJECT_INDEX:
+				m.dropIndex(name)
+			}
+		}
+	case *syntax.Node_RenameStmt:
+		rs := n.RenameStmt
+		t := m.Table(RangeVarName(rs.Relation))
+		if t == nil {
+			return
+		}
+		switch rs.RenameType {
+		case syntax.ObjectType_OBJECT_TABLE:
+			delete(m.tables, t.Name.Key())
+			t.Name.Object = rs.Newname
+			m.tables[t.Name.Key()] = t
+		case syntax.ObjectType_OBJECT_COLUMN:
+			if col := t.Column(rs.Subname); col != nil {
+				t.renameColumn(rs.Subname, rs.Newname)
+			}
+		}
+	}
+}
+
+func (m *Model) putTable(t *Table) {
+	if old := m.tables[t.Name.Key()]; old != nil {
+		m.order = slices.DeleteFunc(m.order, func(x *Table) bool { return x == old })
+	}
+	m.tables[t.Name.Key()] = t
+	m.order = append(m.order, t)
+}
+
+func (m *Model) dropTable(n Name) {
+	t := m.tables[n.Key()]
+	if t == nil {
+		return
+	}
+	delete(m.tables, n.Key())
+	m.order = slices.DeleteFunc(m.order, func(x *Table) bool { return x == t })
+}
+
+func (m *Model) dropIndex(n Name) {
+	for _, t := range m.order {
+		if n.Schema != "" && n.Schema != "public" && n.Schema != t.Name.Schema {
+			continue
+		}
+		t.Indexes = slices.DeleteFunc(t.Indexes, func(ix *Index) bool { return ix.Name == n.Object })
+	}
+}
+
+func (t *Table) addColumn(st *syntax.Stmt, uri string, def *syntax.ColumnDef) {
+	span := source.Span{Start: st.Offset(def.Location), End: st.Offset(def.Location) + len(def.Colname)}
+	col := &Column{Name: def.Colname, Type: syntax.TypeString(def.TypeName), NotNull: def.IsNotNull,
+		Def: Location{URI: uri, Span: span}}
+	t.Columns = append(t.Columns, col)
+	for _, cn := range def.Constraints {
+		con := cn.GetConstraint()
+		if con == nil {
+			continue
+		}
+		switch con.Contype {
+		case syntax.ConstrType_CONSTR_NOTNULL:
+			col.NotNull = true
+		case syntax.ConstrType_CONSTR_DEFAULT, syntax.ConstrType_CONSTR_IDENTITY, syntax.ConstrType_CONSTR_GENERATED:
+			col.HasDefault = true
+		case syntax.ConstrType_CONSTR_PRIMARY:
+			col.NotNull = true
+			t.PrimaryKey = &Key{Name: con.Conname, Columns: []string{def.Colname}, Def: col.Def}
+		case syntax.ConstrType_CONSTR_UNIQUE:
+			t.Uniques = append(t.Uniques, &Key{Name: con.Conname, Columns: []string{def.Colname}, Def: col.Def})
+		case syntax.ConstrType_CONSTR_FOREIGN:
+			t.ForeignKeys = append(t.ForeignKeys, foreignKey(st, uri, con, []string{def.Colname}))
+		}
+	}
+	if s := syntax.TypeBase(def.TypeName); s == "serial" || s == "bigserial" || s == "smallserial" || s == "serial4" || s == "serial8" {
+		col.HasDefault, col.NotNull = true, true
+	}
+}
+
+func (t *Table) addConstraint(st *syntax.Stmt, uri string, con *syntax.Constraint) {
+	def := Location{URI: uri, Span: st.NodeSpan(con.Location)}
+	switch con.Contype {
+	case syntax.ConstrType_CONSTR_PRIMARY:
+		t.PrimaryKey = &Key{Name: con.Conname, Columns: syntax.Strings(con.Keys), Def: def}
+		for _, c := range t.PrimaryKey.Columns {
+			if col := t.Column(c); col != nil {
+				col.NotNull = true
+			}
+		}
+	case syntax.ConstrType_CONSTR_UNIQUE:
+		t.Uniques = append(t.Uniques, &Key{Name: con.Conname, Columns: syntax.Strings(con.Keys), Def: def})
+	case syntax.ConstrType_CONSTR_FOREIGN:
+		t.ForeignKeys = append(t.ForeignKeys, foreignKey(st, uri, con, syntax.Strings(con.FkAttrs)))
+	}
+}
+
+func foreignKey(st *syntax.Stmt, uri string, con *syntax.Constraint, cols []string) *ForeignKey {
+	action := Action(NoAction)
+	if len(con.FkDelAction) == 1 {
+		action = Action(con.FkDelAction[0])
+	}
+	return &ForeignKey{Name: con.Conname, Columns: cols, RefTable: RangeVarName(con.Pktable),
+		RefColumns: syntax.Strings(con.PkAttrs), OnDelete: action,
+		Def: Location{URI: uri, Span: st.NodeSpan(con.Location)}}
+}
+
+func (t *Table) dropColumn(name string) {
+	t.Columns = slices.DeleteFunc(t.Columns, func(c *Column) bool { return c.Name == name })
+	uses := func(cols []string) bool { return slices.Contains(cols, name) }
+	if t.PrimaryKey != nil && uses(t.PrimaryKey.Columns) {
+		t.PrimaryKey = nil
+	}
+	t.Uniques = slices.DeleteFunc(t.Uniques, func(k *Key) bool { return uses(k.Columns) })
+	t.ForeignKeys = slices.DeleteFunc(t.ForeignKeys, func(fk *ForeignKey) bool { return uses(fk.Columns) })
+	t.Indexes = slices.DeleteFunc(t.Indexes, func(ix *Index) bool { return uses(ix.Columns) })
+}
+
+func (t *Table) dropConstraint(name string) {
+	if t.PrimaryKey != nil && t.PrimaryKey.Name == name {
+		t.PrimaryKey = nil
+	}
+	t.Uniques = slices.DeleteFunc(t.Uniques, func(k *Key) bool { return k.Name == name })
+	t.ForeignKeys = slices.DeleteFunc(t.ForeignKeys, func(fk *ForeignKey) bool { return fk.Name == name })
+}
+
+func (t *Table) renameColumn(from, to string) {
+	t.Column(from).Name = to
+	rename := func(cols []string) {
+		for i, c := range cols {
+			if c == from {
+				cols[i] = to
+			}
+		}
+	}
+	if t.PrimaryKey != nil {
+		rename(t.PrimaryKey.Columns)
+	}
+	for _, k := range t.Uniques {
+		rename(k.Columns)
+	}
+	for _, fk := range t.ForeignKeys {
+		rename(fk.Columns)
+	}
+	for _, ix := range t.Indexes {
+		rename(ix.Columns)
+	}
+}

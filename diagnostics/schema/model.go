@@ -1,0 +1,176 @@
+package schema
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/sqlsage/sqlsage/diagnostics/source"
+)
+
+// A Location is where an object was defined: a file and a byte span in it.
+type Location struct {
+	URI  string
+	Span source.Span
+}
+
+// A Name is a possibly schema-qualified object name, already folded as
+// PostgreSQL folds it (unquoted identifiers lower-cased).
+type Name struct {
+	Schema, Object string
+}
+
+// Key returns the name used to look the object up: the schema "public"
+// is the default search path and is dropped.
+func (n Name) Key() string {
+	if n.Schema == "" || n.Schema == "public" {
+		return n.Object
+	}
+	return n.Schema + "." + n.Object
+}
+
+func (n Name) String() string { return n.Key() }
+
+// A Table is a table with its columns and constraints as the files declare them.
+type Table struct {
+	Name        Name
+	Def         Location // the CREATE TABLE statement
+	Columns     []*Column
+	PrimaryKey  *Key // nil when the table has none
+	Uniques     []*Key
+	ForeignKeys []*ForeignKey
+	Indexes     []*Index
+}
+
+// A Column is one column of a table.
+type Column struct {
+	Name       string
+	Type       string // the type as written, normalised: "numeric(10,2)", "timestamptz"
+	NotNull    bool
+	HasDefault bool
+	Def        Location // the column definition
+}
+
+// A Key is a primary key or unique constraint.
+type Key struct {
+	Name    string // constraint name, "" when unnamed
+	Columns []string
+	Def     Location
+}
+
+// A ForeignKey is a FOREIGN KEY constraint of a table.
+type ForeignKey struct {
+	Name       string
+	Columns    []string
+	RefTable   Name
+	RefColumns []string // empty means the referenced table's primary key
+	OnDelete   Action
+	Def        Location // the constraint (or the column's REFERENCES clause)
+}
+
+// An Action is a foreign key's referential action.
+type Action byte
+
+// Referential actions, with pg_query's codes.
+const (
+	NoAction   Action = 'a'
+	Restrict   Action = 'r'
+	Cascade    Action = 'c'
+	SetNull    Action = 'n'
+	SetDefault Action = 'd'
+)
+
+// An Index is a CREATE INDEX on a table.
+type Index struct {
+	Name    string
+	Table   Name
+	Columns []string // the key columns; an expression key is ""
+	Unique  bool
+	Partial bool   // has a WHERE predicate
+	Method  string // btree, gin, ...
+	Def     Location
+}
+
+// A Model is the schema declared by a workspace's files, in file order.
+type Model struct {
+	tables map[string]*Table
+	order  []*Table       // in creation order
+	files  map[string]int // URI → position in the migration order
+}
+
+// Table returns the table called name (schema-qualified or not), or nil.
+func (m *Model) Table(n Name) *Table {
+	if m == nil {
+		return nil
+	}
+	return m.tables[n.Key()]
+}
+
+// Tables returns every table in creation order.
+func (m *Model) Tables() []*Table {
+	if m == nil {
+		return nil
+	}
+	return m.order
+}
+
+// FileIndex returns uri's position in the order files were replayed, or -1.
+func (m *Model) FileIndex(uri string) int {
+	if m == nil {
+		return -1
+	}
+	if i, ok := m.files[uri]; ok {
+		return i
+	}
+	return -1
+}
+
+// CreatedBefore reports whether table t was created in a file that comes
+// before uri in the migration order.
+func (m *Model) CreatedBefore(t *Table, uri string) bool {
+	ti, ui := m.FileIndex(t.Def.URI), m.FileIndex(uri)
+	return ti >= 0 && ui >= 0 && ti < ui
+}
+
+// Column returns the column called name, or nil.
+func (t *Table) Column(name string) *Column {
+	for _, c := range t.Columns {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// Covers reports whether cols are the leftmost columns (in any order) of
+// the primary key, a unique constraint or a non-partial index of t, which
+// is what an index lookup on those columns needs.
+func (t *Table) Covers(cols []string) bool {
+	leftmost := func(key []string) bool {
+		if len(key) < len(cols) {
+			return false
+		}
+		for _, c := range cols {
+			if !slices.Contains(key[:len(cols)], c) {
+				return false
+			}
+		}
+		return true
+	}
+	if t.PrimaryKey != nil && leftmost(t.PrimaryKey.Columns) {
+		return true
+	}
+	for _, u := range t.Uniques {
+		if leftmost(u.Columns) {
+			return true
+		}
+	}
+	for _, ix := range t.Indexes {
+		if !ix.Partial && (ix.Method == "" || ix.Method == "btree") && leftmost(ix.Columns) {
+			return true
+		}
+	}
+	return false
+}
+
+// ColumnList formats column names as SQL: "a, b".
+func ColumnList(cols []string) string { return strings.Join(cols, ", ") }

@@ -1,0 +1,144 @@
+// Package workspace holds Snapshot: the files of a workspace at one moment,
+// with their parses and schema model computed on demand and memoized.
+//
+// A Snapshot never changes; an edit makes a new one with With, which keeps
+// the memoized parses of every file the edit did not touch (gopls' model:
+// analysis always reads an immutable snapshot, so a slow analysis never
+// races an edit).
+package workspace
+
+import (
+	"context"
+	"maps"
+	"slices"
+	"sync"
+
+	"github.com/sqlsage/sqlsage/diagnostics/schema"
+	"github.com/sqlsage/sqlsage/diagnostics/source"
+	"github.com/sqlsage/sqlsage/diagnostics/syntax"
+)
+
+// A Snapshot is an immutable set of files keyed by URI (or path), in
+// migration order, sharing one statement parse cache with its successors.
+type Snapshot struct {
+	parser *syntax.Parser
+	files  map[string]*source.File
+	order  []string // URIs sorted: file-name order is migration order
+
+	mu     sync.Mutex
+	parsed map[string]*syntax.ParsedFile // guarded by mu; memoized parses
+	model  *schema.Model                 // guarded by mu; memoized model
+}
+
+// New returns a snapshot of files that parses through parser.
+func New(parser *syntax.Parser, files ...*source.File) *Snapshot {
+	s := &Snapshot{parser: parser, files: make(map[string]*source.File, len(files)), parsed: make(map[string]*syntax.ParsedFile)}
+	for _, f := range files {
+		s.files[f.URI] = f
+	}
+	s.sortURIs()
+	return s
+}
+
+func (s *Snapshot) sortURIs() {
+	s.order = slices.Sorted(maps.Keys(s.files))
+}
+
+// With returns a new snapshot in which files replace (or add to) those of
+// s. Parses of the files that did not change are carried over.
+func (s *Snapshot) With(files ...*source.File) *Snapshot {
+	return s.clone(files, nil)
+}
+
+// Without returns a new snapshot without the files at uris.
+func (s *Snapshot) Without(uris ...string) *Snapshot {
+	return s.clone(nil, uris)
+}
+
+func (s *Snapshot) clone(add []*source.File, remove []string) *Snapshot {
+	n := &Snapshot{parser: s.parser, files: maps.Clone(s.files)}
+	added := len(add) > 0 && slices.ContainsFunc(add, func(f *source.File) bool { return s.files[f.URI] == nil })
+	for _, f := range add {
+		n.files[f.URI] = f
+	}
+	for _, uri := range remove {
+		delete(n.files, uri)
+	}
+	if added || len(remove) > 0 {
+		n.sortURIs()
+	} else {
+		n.order = s.order
+	}
+	s.mu.Lock()
+	n.parsed = make(map[string]*syntax.ParsedFile, len(s.parsed))
+	for uri, pf := range s.parsed {
+		if n.files[uri] == pf.File {
+			n.parsed[uri] = pf
+		}
+	}
+	s.mu.Unlock()
+	return n
+}
+
+// File returns the file at uri, or nil.
+func (s *Snapshot) File(uri string) *source.File { return s.files[uri] }
+
+// URIs returns the URIs of every file, in migration order.
+func (s *Snapshot) URIs() []string { return s.order }
+
+// Parser returns the statement parser shared by this snapshot's lineage.
+func (s *Snapshot) Parser() *syntax.Parser { return s.parser }
+
+// Parsed returns the parse of the file at uri, computing it once.
+func (s *Snapshot) Parsed(ctx context.Context, uri string) (*syntax.ParsedFile, error) {
+	s.mu.Lock()
+	pf := s.parsed[uri]
+	s.mu.Unlock()
+	if pf != nil {
+		return pf, nil
+	}
+	f := s.files[uri]
+	if f == nil {
+		return nil, &NotFoundError{URI: uri}
+	}
+	pf, err := s.parser.ParseFile(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.parsed[uri] = pf
+	s.mu.Unlock()
+	return pf, nil
+}
+
+// Model returns the schema model of every file in migration order,
+// computing it once.
+func (s *Snapshot) Model(ctx context.Context) (*schema.Model, error) {
+	s.mu.Lock()
+	m := s.model
+	s.mu.Unlock()
+	if m != nil {
+		return m, nil
+	}
+	files := make([]*syntax.ParsedFile, 0, len(s.order))
+	for _, uri := range s.order {
+		pf, err := s.Parsed(ctx, uri)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, pf)
+	}
+	m, err := schema.Build(ctx, files)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.model = m
+	s.mu.Unlock()
+	return m, nil
+}
+
+// A NotFoundError reports a URI that is not in the snapshot.
+type NotFoundError struct{ URI string }
+
+func (e *NotFoundError) Error() string { return "no such document: " + e.URI }

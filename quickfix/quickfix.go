@@ -1,0 +1,109 @@
+// Package quickfix owns what happens to fixes after a rule computes them:
+// applying and merging their edits, checking that a result still parses,
+// and the policy of which fixes `sqlsage fix` and source.fixAll apply
+// (the preferred, safe fix of each diagnostic, never an unsafe one).
+package quickfix
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/source"
+	"github.com/sqlsage/sqlsage/diagnostics/syntax"
+)
+
+// Apply returns text with the edits of fixes applied. Identical edits
+// from different fixes (two fixes inserting the same index) are applied
+// once; any other overlap is an error.
+func Apply(text string, fixes ...diagnostics.Fix) (string, error) {
+	var edits []source.Edit
+	for _, f := range fixes {
+		for _, e := range f.Edits {
+			if !slices.Contains(edits, e) {
+				edits = append(edits, e)
+			}
+		}
+	}
+	out, err := source.Apply(text, edits)
+	if err != nil {
+		return "", fmt.Errorf("applying fixes: %w", err)
+	}
+	return out, nil
+}
+
+// A Result is the outcome of FixAll.
+type Result struct {
+	Text    string                   // the fixed text
+	Applied []diagnostics.Diagnostic // diagnostics whose preferred fix was applied
+	Skipped []diagnostics.Diagnostic // fixable diagnostics left alone: their edits conflicted
+}
+
+// FixAll applies the preferred fix of every diagnostic in diags for which
+// want returns true (all when want is nil), in position order, skipping a
+// fix whose edits overlap one already taken. Unsafe fixes are never
+// applied. It checks that the result parses wherever the input did.
+func FixAll(ctx context.Context, p *syntax.Parser, file *source.File, diags []diagnostics.Diagnostic, want func(rule string) bool) (Result, error) {
+	res := Result{Text: file.Text}
+	var taken []diagnostics.Fix
+	for _, d := range diags {
+		i := d.Preferred()
+		if i < 0 || (want != nil && !want(d.Rule)) {
+			continue
+		}
+		candidate := append(slices.Clone(taken), d.Fixes[i])
+		if _, err := Apply(file.Text, candidate...); err != nil {
+			res.Skipped = append(res.Skipped, d)
+			continue
+		}
+		taken = candidate
+		res.Applied = append(res.Applied, d)
+	}
+	if len(taken) == 0 {
+		return res, nil
+	}
+	text, err := Apply(file.Text, taken...)
+	if err != nil {
+		return Result{}, err
+	}
+	if err := CheckParses(ctx, p, file, text); err != nil {
+		return Result{}, err
+	}
+	res.Text = text
+	return res, nil
+}
+
+// CheckParses reports an error when after, the text of file after a fix,
+// has more statements that fail to parse than file itself: a fix must
+// never break SQL that parsed. Parses go through p's cache, so only the
+// statements a fix changed are parsed again.
+func CheckParses(ctx context.Context, p *syntax.Parser, file *source.File, after string) error {
+	before, err := p.ParseFile(ctx, file)
+	if err != nil {
+		return err
+	}
+	fixed := source.NewFile(file.URI, file.Version, after)
+	pf, err := p.ParseFile(ctx, fixed)
+	if err != nil {
+		return err
+	}
+	count := func(pf *syntax.ParsedFile) (n int, first *syntax.Error) {
+		for _, st := range pf.Stmts {
+			if st.Err != nil {
+				if first == nil {
+					first = st.Err
+				}
+				n++
+			}
+		}
+		return n, first
+	}
+	nb, _ := count(before)
+	na, first := count(pf)
+	if na > nb {
+		line, col := fixed.OffsetRuneColumn(first.Span.Start)
+		return fmt.Errorf("%s: the fixed text does not parse at %d:%d: %s", file.URI, line, col, first.Message)
+	}
+	return nil
+}
