@@ -6,5 +6,6 @@ import "github.com/sqlsage/sqlsage/diagnostics"
 
 // All lists every rule, sorted by ID.
 var All = []*diagnostics.Rule{
+	MoneyFloat,
 	SyntaxError,
 }

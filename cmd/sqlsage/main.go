@@ -1,0 +1,108 @@
+// Command sqlsage is a language server and CI linter for PostgreSQL .sql
+// files: it reports design mistakes in schemas, migrations and queries,
+// with fixes, in the editor (sqlsage serve) and in CI (sqlsage check).
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/rules"
+	"github.com/sqlsage/sqlsage/diagnostics/syntax"
+)
+
+// Exit statuses, as DESIGN.md's CLI contract defines them.
+const (
+	exitOK       = 0 // nothing at or above --fail-on
+	exitFindings = 1 // findings at or above --fail-on
+	exitError    = 2 // usage, config or I/O error
+)
+
+// version is the release version, stamped with -ldflags "-X main.version=…".
+var version = "v0.1.0-dev"
+
+// streams are the process's standard streams, passed in so that tests can
+// run subcommands in-process.
+type streams struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// A command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string, io streams) int
+}
+
+func commands() []command {
+	return []command{
+		{"check", "lint .sql files and folders (default .)", runCheck},
+		{"serve", "run the language server over stdio", runServe},
+		{"rules", "list the rules, or show one rule's documentation", runRules},
+		{"version", "print the version", runVersion},
+	}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], streams{os.Stdin, os.Stdout, os.Stderr})
+	stop()
+	os.Exit(code)
+}
+
+func run(ctx context.Context, args []string, io streams) int {
+	if len(args) == 0 {
+		usage(io.stderr)
+		return exitError
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		usage(io.stdout)
+		return exitOK
+	case "-v", "--version":
+		return runVersion(ctx, nil, io)
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, args[1:], io)
+		}
+	}
+	fmt.Fprintf(io.stderr, "sqlsage: unknown command %q\n\n", args[0])
+	usage(io.stderr)
+	return exitError
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, "sqlsage reviews PostgreSQL schemas, migrations and queries.\n\nUsage:\n  sqlsage <command> [flags] [arguments]\n\nCommands:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, "\nRun 'sqlsage <command> --help' for a command's flags.\n")
+}
+
+// newEngine returns the engine with every rule.
+func newEngine() *diagnostics.Engine {
+	e, err := diagnostics.NewEngine(rules.All)
+	if err != nil {
+		panic(err) // rules.All is checked by TestRegistry; this cannot happen in a released build
+	}
+	return e
+}
+
+func runVersion(_ context.Context, args []string, io streams) int {
+	if len(args) > 0 {
+		fmt.Fprintf(io.stdout, "usage: sqlsage version\n\nPrints the sqlsage version and the PostgreSQL grammar it parses.\n")
+		if args[0] == "-h" || args[0] == "--help" {
+			return exitOK
+		}
+		return exitError
+	}
+	fmt.Fprintf(io.stdout, "sqlsage %s (grammar: %s)\n", version, syntax.GrammarVersion)
+	return exitOK
+}

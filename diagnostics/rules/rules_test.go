@@ -1,0 +1,169 @@
+package rules_test
+
+import (
+	"context"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/rules"
+	"github.com/sqlsage/sqlsage/diagnostics/rules/rulestest"
+	"github.com/sqlsage/sqlsage/diagnostics/source"
+	"github.com/sqlsage/sqlsage/diagnostics/syntax"
+	"github.com/sqlsage/sqlsage/diagnostics/workspace"
+)
+
+const testdata = "../../testdata/rules"
+
+// TestRules runs every rule over its fixtures in testdata/rules/<id>/.
+func TestRules(t *testing.T) {
+	for _, r := range rules.All {
+		t.Run(r.ID, func(t *testing.T) {
+			t.Parallel()
+			rulestest.Run(t, filepath.Join(testdata, r.ID), r)
+		})
+	}
+}
+
+// TestRegistry checks that rules.All is valid and complete, and that each
+// rule has one file named for it (money_float.go declares MoneyFloat with
+// ID money-float) and a fixture directory with at least one wanted
+// diagnostic and one file without any.
+func TestRegistry(t *testing.T) {
+	if err := diagnostics.Validate(rules.All); err != nil {
+		t.Fatal(err)
+	}
+	byID := make(map[string]*diagnostics.Rule)
+	for _, r := range rules.All {
+		byID[r.ID] = r
+	}
+	// Every file declaring a rule is named for its ID and listed in All.
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, ".", func(fi os.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	declared := 0
+	for _, p := range pkgs {
+		for name, f := range p.Files {
+			for _, d := range f.Decls {
+				g, ok := d.(*ast.GenDecl)
+				if !ok || g.Tok != token.VAR {
+					continue
+				}
+				for _, s := range g.Specs {
+					vs := s.(*ast.ValueSpec)
+					for i, v := range vs.Values {
+						u, ok := v.(*ast.UnaryExpr)
+						if !ok {
+							continue
+						}
+						if cl, ok := u.X.(*ast.CompositeLit); !ok || !isRuleType(cl.Type) {
+							continue
+						}
+						declared++
+						varName := vs.Names[i].Name
+						id := kebab(varName)
+						if byID[id] == nil {
+							t.Errorf("%s declares %s, but rules.All has no rule %q (run go generate ./diagnostics/rules)", name, varName, id)
+						}
+						if want := strings.ReplaceAll(id, "-", "_") + ".go"; filepath.Base(name) != want {
+							t.Errorf("rule %s is declared in %s, want %s", id, name, want)
+						}
+					}
+				}
+			}
+		}
+	}
+	if declared != len(rules.All) {
+		t.Errorf("%d rules declared, %d in rules.All (run go generate ./diagnostics/rules)", declared, len(rules.All))
+	}
+	// Every rule has fixtures; every fixture directory has a rule.
+	entries, err := os.ReadDir(testdata)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if byID[e.Name()] == nil {
+			t.Errorf("testdata/rules/%s has no rule", e.Name())
+		}
+	}
+	for _, r := range rules.All {
+		cases, err := rulestest.Load(filepath.Join(testdata, r.ID))
+		if err != nil {
+			t.Errorf("rule %s: %v", r.ID, err)
+			continue
+		}
+		wanted, clean := 0, 0
+		for _, c := range cases {
+			for _, f := range c.Files {
+				m, err := rulestest.Markers(f)
+				if err != nil {
+					t.Error(err)
+				}
+				if len(m) > 0 {
+					wanted++
+				} else {
+					clean++
+				}
+			}
+		}
+		if wanted == 0 || clean == 0 {
+			t.Errorf("rule %s: fixtures need at least one file with a want marker (%d) and one without (%d)", r.ID, wanted, clean)
+		}
+	}
+}
+
+func isRuleType(e ast.Expr) bool {
+	sel, ok := e.(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Rule"
+}
+
+// kebab converts a Go name to a rule ID: MoneyFloat → money-float.
+func kebab(name string) string {
+	var b strings.Builder
+	for i, r := range name {
+		if r >= 'A' && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte('-')
+			}
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// TestRuleDocs checks each rule's documented examples: Bad reports the
+// rule, Good does not.
+func TestRuleDocs(t *testing.T) {
+	for _, r := range rules.All {
+		t.Run(r.ID, func(t *testing.T) {
+			engine, err := diagnostics.NewEngine([]*diagnostics.Rule{r})
+			if err != nil {
+				t.Fatal(err)
+			}
+			engine.Strict = true
+			cfg := diagnostics.Config{Rules: map[string]diagnostics.Severity{r.ID: r.Severity}}
+			count := func(sql string) int {
+				snap := workspace.New(syntax.NewParser(0), source.NewFile("doc.sql", 0, sql))
+				diags, err := engine.Analyze(context.Background(), snap, "doc.sql", cfg)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return len(diags)
+			}
+			if count(r.Doc.Bad) == 0 {
+				t.Errorf("Doc.Bad does not report %s:\n%s", r.ID, r.Doc.Bad)
+			}
+			if n := count(r.Doc.Good); n != 0 {
+				t.Errorf("Doc.Good reports %s %d times:\n%s", r.ID, n, r.Doc.Good)
+			}
+		})
+	}
+}
