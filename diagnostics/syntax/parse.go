@@ -70,6 +70,27 @@ func (p *Parser) parse(text string) *parsed {
 	return e
 }
 
+// lookup sets the cached entry of each SQL statement in stmts and
+// returns those not in the cache.
+func (p *Parser) lookup(stmts []*Stmt) (misses []*Stmt) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, st := range stmts {
+		if st.Kind != SQL {
+			continue
+		}
+		if e, ok := p.cur[st.Text]; ok {
+			st.entry = e
+		} else if e, ok := p.old[st.Text]; ok {
+			p.store(st.Text, e)
+			st.entry = e
+		} else {
+			misses = append(misses, st)
+		}
+	}
+	return misses
+}
+
 // store adds e to the current generation; p.mu must be held.
 func (p *Parser) store(text string, e *parsed) {
 	if len(p.cur) >= p.limit {

@@ -31,15 +31,20 @@ type Segment struct {
 // returned separately, for suppression comments and markers.
 func Split(src string) (segs []Segment, comments []source.Span) {
 	start, last := -1, 0 // start and end of the statement in progress
-	depth := 0           // parenthesis depth
-	atomic := 0          // BEGIN ATOMIC ... END nesting
-	var prev Lexeme
+	var (
+		depth   int    // parenthesis depth
+		atomic  int    // BEGIN ATOMIC ... END nesting
+		words   int    // words seen in the statement so far
+		first   string // the statement's first word, lower-cased, when it is CREATE or COPY
+		routine bool   // CREATE [OR REPLACE] FUNCTION/PROCEDURE: may have a BEGIN ATOMIC body
+		stdin   bool   // COPY ... FROM STDIN: inline data follows
+		prev    Lexeme
+	)
 	flush := func(end int) {
 		if start >= 0 {
 			segs = append(segs, Segment{SQL, source.Span{Start: start, End: end}})
 		}
-		start, depth, atomic = -1, 0, 0
-		prev = Lexeme{}
+		start, depth, atomic, words, first, routine, stdin, prev = -1, 0, 0, 0, "", false, false, Lexeme{}
 	}
 	for pos := 0; ; {
 		t, ok := nextToken(src, pos)
@@ -60,6 +65,17 @@ func Split(src string) (segs []Segment, comments []source.Span) {
 			start = t.Start
 		}
 		last = t.End
+		if t.Kind == LexWord {
+			words++
+			switch {
+			case words == 1 && (t.Is(src, "create") || t.Is(src, "copy")):
+				first = strings.ToLower(t.Text(src))
+			case first == "create" && words <= 6 && (t.Is(src, "function") || t.Is(src, "procedure")):
+				routine = true
+			case first == "copy" && t.Is(src, "stdin") && prev.Is(src, "from"):
+				stdin = true
+			}
+		}
 		switch {
 		case t.Kind == LexPunct && src[t.Start] == '(':
 			depth++
@@ -69,12 +85,12 @@ func Split(src string) (segs []Segment, comments []source.Span) {
 			atomic++
 		case t.Kind == LexWord && atomic > 0 && t.Is(src, "end"):
 			atomic--
-		case t.Is(src, "atomic") && prev.Is(src, "begin") && inRoutine(src[start:t.Start]):
+		case routine && t.Is(src, "atomic") && prev.Is(src, "begin"):
 			atomic = 1
 		case t.Kind == LexPunct && t.End-t.Start == 1 && src[t.Start] == ';' && depth == 0 && atomic == 0:
-			stmt := source.Span{Start: start, End: t.End}
+			copyStdin := stdin
 			flush(t.End)
-			if isCopyFromStdin(src[stmt.Start:stmt.End]) {
+			if copyStdin {
 				if data, ok := copyData(src, t.End); ok {
 					segs = append(segs, Segment{CopyData, data})
 					pos = data.End
@@ -86,36 +102,6 @@ func Split(src string) (segs []Segment, comments []source.Span) {
 	}
 	flush(last)
 	return segs, comments
-}
-
-// inRoutine reports whether the statement text so far creates a function
-// or procedure, the only statements with a BEGIN ATOMIC body.
-func inRoutine(head string) bool {
-	toks := Lex(head)
-	if len(toks) < 2 || !toks[0].Is(head, "create") {
-		return false
-	}
-	for _, t := range toks[1:min(len(toks), 6)] {
-		if t.Is(head, "function") || t.Is(head, "procedure") {
-			return true
-		}
-	}
-	return false
-}
-
-// isCopyFromStdin reports whether stmt is COPY ... FROM STDIN, which psql
-// follows with inline data.
-func isCopyFromStdin(stmt string) bool {
-	toks := Lex(stmt)
-	if len(toks) == 0 || !toks[0].Is(stmt, "copy") {
-		return false
-	}
-	for i := 1; i+1 < len(toks); i++ {
-		if toks[i].Is(stmt, "from") && toks[i+1].Is(stmt, "stdin") {
-			return true
-		}
-	}
-	return false
 }
 
 // copyData returns the span of the COPY data that begins on the line after

@@ -2,6 +2,8 @@ package syntax
 
 import (
 	"context"
+	"runtime"
+	"sync"
 
 	"github.com/sqlsage/sqlsage/diagnostics/source"
 )
@@ -66,27 +68,52 @@ type ParsedFile struct {
 	Comments []source.Span // every comment in the file, in order
 }
 
-// ParseFile splits f and parses each SQL statement through the cache. It
-// stops early, returning ctx.Err(), when ctx is cancelled.
+// ParseFile splits f and parses each SQL statement through the cache,
+// on all cores when the file is large (pg_query is safe for concurrent
+// use). It stops early, returning ctx.Err(), when ctx is cancelled.
 func (p *Parser) ParseFile(ctx context.Context, f *source.File) (*ParsedFile, error) {
 	segs, comments := Split(f.Text)
-	pf := &ParsedFile{File: f, Stmts: make([]*Stmt, 0, len(segs)), Comments: comments}
+	pf := &ParsedFile{File: f, Stmts: make([]*Stmt, len(segs)), Comments: comments}
 	for i, seg := range segs {
-		if i%256 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		st := &Stmt{Kind: seg.Kind, Span: seg.Span, Text: f.Text[seg.Span.Start:seg.Span.End]}
-		if seg.Kind == SQL {
-			st.entry = p.parse(st.Text)
-			st.Node = st.entry.node
-			if st.entry.err != nil {
-				st.Err = classify(st, st.entry.err)
+		pf.Stmts[i] = &Stmt{Kind: seg.Kind, Span: seg.Span, Text: f.Text[seg.Span.Start:seg.Span.End]}
+	}
+	// Look up every statement under one lock; parse only the misses, on
+	// all cores when there are many.
+	misses := p.lookup(pf.Stmts)
+	workers := 1
+	if len(misses) >= parallelThreshold {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(misses); i += workers {
+				if i%256 < workers && ctx.Err() != nil {
+					return
+				}
+				misses[i].entry = p.parse(misses[i].Text)
 			}
+		})
+	}
+	wg.Wait()
+	for _, st := range pf.Stmts {
+		if st.entry == nil {
+			continue
 		}
-		pf.Stmts = append(pf.Stmts, st)
+		st.Node = st.entry.node
+		if st.entry.err != nil {
+			st.Err = classify(st, st.entry.err)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	return pf, nil
 }
+
+// parallelThreshold is the number of cache misses from which ParseFile
+// parses on several goroutines.
+const parallelThreshold = 512
 
 // StmtAt returns the statement whose span contains the file offset off, or nil.
 func (pf *ParsedFile) StmtAt(off int) *Stmt {

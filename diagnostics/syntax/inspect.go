@@ -1,0 +1,36 @@
+package syntax
+
+import "google.golang.org/protobuf/reflect/protoreflect"
+
+// Inspect traverses the parse tree rooted at n depth first, calling f for
+// n and for every Node below it, through every field and list (CTEs,
+// subqueries, rule actions, SQL-standard function bodies…). A parent is
+// visited before its children; siblings in field-number order, which is
+// not source order (an UPDATE's WITH clause comes after its WHERE). When f
+// returns false, Inspect skips the children of that node.
+func Inspect(n *Node, f func(*Node) bool) {
+	if n == nil {
+		return
+	}
+	inspect(n.ProtoReflect(), f)
+}
+
+func inspect(m protoreflect.Message, f func(*Node) bool) {
+	if n, ok := m.Interface().(*Node); ok && !f(n) {
+		return
+	}
+	m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+		if fd.Kind() != protoreflect.MessageKind || fd.IsMap() {
+			return true
+		}
+		if fd.IsList() {
+			l := v.List()
+			for i := range l.Len() {
+				inspect(l.Get(i).Message(), f)
+			}
+			return true
+		}
+		inspect(v.Message(), f)
+		return true
+	})
+}
