@@ -1,0 +1,61 @@
+# sqlsage — the two commands a new user needs:
+#   make demo   build sqlsage and check the bundled example SQL
+#   make test   install what the tests need, then run every test
+GO      ?= go
+BIN     := bin/sqlsage
+NVIM    ?= nvim
+# apt-get needs root; use sudo when it is there and we are not root.
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
+
+.PHONY: all build install demo test lint gotest editor-test nvim-test deps bench generate clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/sqlsage
+
+install:
+	$(GO) install ./cmd/sqlsage
+
+# demo checks testdata/examples; findings make sqlsage exit 1, which is
+# the point of the demo, so only exit status 2 (an error) fails it.
+demo: build
+	@echo "==> sqlsage check testdata/examples"
+	@./$(BIN) check testdata/examples; status=$$?; [ $$status -le 1 ]
+
+test: deps lint gotest editor-test
+
+lint:
+	@echo "==> gofmt, go vet, staticcheck"
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
+
+gotest:
+	@echo "==> go test"
+	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -race ./server/... ./diagnostics/syntax/...
+
+editor-test: nvim-test
+
+nvim-test: build
+	@echo "==> Neovim headless end-to-end test"
+	SQLSAGE_BIN=$(CURDIR)/$(BIN) $(NVIM) --headless -u NONE -c "luafile editors/nvim/test/e2e.lua"
+
+# deps installs what the tests need on a Debian machine: Neovim.
+deps:
+	@command -v $(NVIM) >/dev/null 2>&1 || { \
+	  echo "==> installing Neovim from Debian"; \
+	  $(SUDO) apt-get install -y -q neovim >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -q >/dev/null && $(SUDO) apt-get install -y -q neovim >/dev/null; }; }
+
+# bench prints the keystroke and check benchmarks (see README: Performance).
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./diagnostics/ ./server/...
+
+generate:
+	$(GO) generate ./...
+
+clean:
+	rm -rf bin

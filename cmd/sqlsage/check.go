@@ -1,0 +1,289 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/sqlsage/sqlsage/cmd/sqlsage/internal/report"
+	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/source"
+	"github.com/sqlsage/sqlsage/diagnostics/syntax"
+	"github.com/sqlsage/sqlsage/diagnostics/workspace"
+)
+
+const checkUsage = `usage: sqlsage check [flags] [PATH...]
+
+Lints .sql files. Each PATH is a file or a folder searched recursively for
+*.sql (default "."); "-" reads standard input. All files checked together
+form the workspace: a foreign key in one file is indexed by an index in
+another. Findings print as path:line:col: severity: message [rule].
+
+Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
+2 on a usage, configuration or I/O error.
+
+Flags:
+`
+
+// checkFlags are the options of `sqlsage check`.
+type checkFlags struct {
+	format        string
+	failOn        string
+	enable        string
+	disable       string
+	pgVersion     int
+	stdinFilename string
+}
+
+func runCheck(ctx context.Context, args []string, std streams) int {
+	var f checkFlags
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(std.stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), checkUsage)
+		fs.PrintDefaults()
+	}
+	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.StringVar(&f.failOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning, info, hint or never")
+	fs.StringVar(&f.enable, "enable", "", "comma-separated rule IDs to turn on (with their default severity)")
+	fs.StringVar(&f.disable, "disable", "", "comma-separated rule IDs to turn off")
+	fs.IntVar(&f.pgVersion, "pg-version", 0, fmt.Sprintf("target PostgreSQL major version (default %d)", diagnostics.DefaultPGVersion))
+	fs.StringVar(&f.stdinFilename, "stdin-filename", "stdin.sql", `path to report for standard input ("-")`)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(std.stdout)
+			fs.Usage()
+			return exitOK
+		}
+		return exitError
+	}
+	engine := newEngine()
+	cfg, err := f.config(engine)
+	if err != nil {
+		fmt.Fprintf(std.stderr, "sqlsage check: %v\n", err)
+		return exitError
+	}
+	failOn, err := parseFailOn(f.failOn)
+	if err != nil {
+		fmt.Fprintf(std.stderr, "sqlsage check: %v\n", err)
+		return exitError
+	}
+	write := map[string]func(io.Writer, *report.Run) error{"text": report.Text, "json": report.JSON}[f.format]
+	if write == nil {
+		fmt.Fprintf(std.stderr, "sqlsage check: unknown --format %q (want text or json)\n", f.format)
+		return exitError
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	files, err := readInputs(ctx, paths, f.stdinFilename, std.stdin)
+	if err != nil {
+		fmt.Fprintf(std.stderr, "sqlsage check: %v\n", err)
+		return exitError
+	}
+	run, err := check(ctx, engine, cfg, files)
+	if err != nil {
+		fmt.Fprintf(std.stderr, "sqlsage check: %v\n", err)
+		return exitError
+	}
+	if err := write(std.stdout, run); err != nil {
+		fmt.Fprintf(std.stderr, "sqlsage check: writing output: %v\n", err)
+		return exitError
+	}
+	if f.format == "text" {
+		fmt.Fprintln(std.stderr, report.Summary(run))
+	}
+	for _, fd := range run.Findings {
+		if failOn != diagnostics.Off && fd.Severity >= failOn {
+			return exitFindings
+		}
+	}
+	return exitOK
+}
+
+// config turns the flags into the engine's Config.
+func (f *checkFlags) config(engine *diagnostics.Engine) (diagnostics.Config, error) {
+	cfg := diagnostics.Config{PGVersion: f.pgVersion, Rules: map[string]diagnostics.Severity{}}
+	if f.pgVersion != 0 && (f.pgVersion < 9 || f.pgVersion > 18) {
+		return cfg, fmt.Errorf("--pg-version %d: want a PostgreSQL major version between 9 and 18", f.pgVersion)
+	}
+	for flagName, list := range map[string]string{"enable": f.enable, "disable": f.disable} {
+		for _, id := range strings.Split(list, ",") {
+			id = strings.TrimSpace(id)
+			if id == "" {
+				continue
+			}
+			r := engine.Rule(id)
+			if r == nil {
+				return cfg, fmt.Errorf("--%s: unknown rule %q (see sqlsage rules)", flagName, id)
+			}
+			if flagName == "enable" {
+				cfg.Rules[id] = r.Severity
+			} else {
+				cfg.Rules[id] = diagnostics.Off
+			}
+		}
+	}
+	return cfg, nil
+}
+
+func parseFailOn(s string) (diagnostics.Severity, error) {
+	if s == "never" {
+		return diagnostics.Off, nil
+	}
+	sev, err := diagnostics.ParseSeverity(s)
+	if err != nil || sev == diagnostics.Off {
+		return 0, fmt.Errorf("--fail-on %q: want error, warning, info, hint or never", s)
+	}
+	return sev, nil
+}
+
+// An input is one file to check and the path it is reported under.
+type input struct {
+	path string
+	file *source.File
+}
+
+// readInputs expands paths into the .sql files to check, in path order.
+func readInputs(ctx context.Context, paths []string, stdinName string, stdin io.Reader) ([]input, error) {
+	cwd, _ := os.Getwd()
+	var inputs []input
+	seen := make(map[string]bool)
+	for _, p := range paths {
+		if p == "-" {
+			b, err := io.ReadAll(stdin)
+			if err != nil {
+				return nil, fmt.Errorf("reading standard input: %w", err)
+			}
+			inputs = append(inputs, input{stdinName, source.NewFile(stdinName, 0, string(b))})
+			continue
+		}
+		found, err := workspace.FindSQL(ctx, p)
+		if err != nil {
+			var pe *os.PathError
+			if errors.As(err, &pe) && errors.Is(err, os.ErrNotExist) {
+				return nil, fmt.Errorf("%s: no such file or directory", p)
+			}
+			return nil, err
+		}
+		for _, fp := range found {
+			display := displayPath(cwd, fp)
+			if seen[display] {
+				continue
+			}
+			seen[display] = true
+			file, err := workspace.ReadFile(fp, display)
+			if err != nil {
+				return nil, err
+			}
+			inputs = append(inputs, input{display, file})
+		}
+	}
+	return inputs, nil
+}
+
+// displayPath returns p relative to cwd when it lies inside it, with slashes.
+func displayPath(cwd, p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil || cwd == "" {
+		return filepath.ToSlash(p)
+	}
+	if rel, err := filepath.Rel(cwd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(abs)
+}
+
+// check analyses every input as one workspace, files in parallel.
+func check(ctx context.Context, engine *diagnostics.Engine, cfg diagnostics.Config, inputs []input) (*report.Run, error) {
+	files := make([]*source.File, len(inputs))
+	for i, in := range inputs {
+		files[i] = in.file
+	}
+	snap := workspace.New(syntax.NewParser(0), files...)
+	workers := runtime.GOMAXPROCS(0)
+
+	// Parse every file in parallel, then build the model once.
+	if err := parallel(ctx, len(files), workers, func(i int) error {
+		_, err := snap.Parsed(ctx, files[i].URI)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if _, err := snap.Model(ctx); err != nil {
+		return nil, err
+	}
+	results := make([][]report.Finding, len(files))
+	skipped := make([]int, len(files))
+	if err := parallel(ctx, len(files), workers, func(i int) error {
+		f := files[i]
+		diags, err := engine.Analyze(ctx, snap, f.URI, cfg)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.URI, err)
+		}
+		pf, _ := snap.Parsed(ctx, f.URI)
+		for _, st := range pf.Stmts {
+			if st.Err != nil {
+				skipped[i]++
+			}
+		}
+		for _, d := range diags {
+			results[i] = append(results[i], report.Finding{Path: inputs[i].path, File: f, Rule: engine.Rule(d.Rule), Diagnostic: d})
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	run := &report.Run{Files: len(files)}
+	for i := range results {
+		run.Findings = append(run.Findings, results[i]...)
+		run.Skipped += skipped[i]
+	}
+	report.Sort(run.Findings)
+	return run, nil
+}
+
+// parallel calls fn(0..n-1) on up to workers goroutines and returns the
+// first error.
+func parallel(ctx context.Context, n, workers int, fn func(i int) error) error {
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+		next  int
+	)
+	for range min(workers, n) {
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				i := next
+				next++
+				stop := first != nil
+				mu.Unlock()
+				if i >= n || stop || ctx.Err() != nil {
+					return
+				}
+				if err := fn(i); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if first != nil {
+		return first
+	}
+	return ctx.Err()
+}
