@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -144,7 +145,7 @@ func TestHelp(t *testing.T) {
 
 func TestRulesCommand(t *testing.T) {
 	stdout, _, code := runCLI(t, "", "rules")
-	if code != exitOK || !strings.Contains(stdout, "money-float   schema    warning   Money stored in a floating-point column") {
+	if code != exitOK || !regexp.MustCompile(`(?m)^money-float +schema +warning +Money stored in a floating-point column$`).MatchString(stdout) {
 		t.Errorf("sqlsage rules: exit %d\n%s", code, stdout)
 	}
 	stdout, _, code = runCLI(t, "", "rules", "money-float")
