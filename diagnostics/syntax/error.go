@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	pgparser "github.com/pganalyze/pg_query_go/v5/parser"
 	"github.com/sqlsage/sqlsage/diagnostics/source"
@@ -14,9 +15,10 @@ type ErrorKind uint8
 
 // Error kinds.
 const (
-	PlainError  ErrorKind = iota // the parser's own message
-	MySQLError                   // MySQL-only syntax: backticks, AUTO_INCREMENT, ENGINE=
-	Placeholder                  // a template placeholder: ${x}, {{ x }}, :var, %s
+	PlainError    ErrorKind = iota // the parser's own message
+	MySQLError                     // MySQL-only syntax: backticks, AUTO_INCREMENT, ENGINE=
+	Placeholder                    // a template placeholder: ${x}, {{ x }}, :var, %s
+	EncodingError                  // bytes that are not UTF-8
 )
 
 // An Error is a statement that does not parse, located in the file.
@@ -37,6 +39,10 @@ var (
 // classify turns pg_query's error into a located Error, recognising MySQL
 // syntax and template placeholders so that the message names them.
 func classify(s *Stmt, perr *pgparser.Error) *Error {
+	if bad := invalidUTF8(s.Text); bad >= 0 {
+		return &Error{Kind: EncodingError, Span: source.Span{Start: s.Span.Start + bad, End: s.Span.Start + bad + 1},
+			Message: fmt.Sprintf("invalid UTF-8 byte 0x%02x: sqlsage reads UTF-8 text; convert the file to UTF-8", s.Text[bad])}
+	}
 	rel := cursorOffset(s.Text, perr.Cursorpos)
 	e := &Error{Kind: PlainError, Span: s.errorSpan(rel), Message: perr.Message}
 	toks := s.Lexemes()
@@ -68,6 +74,19 @@ func classify(s *Stmt, perr *pgparser.Error) *Error {
 		return e
 	}
 	return e
+}
+
+// invalidUTF8 returns the offset of the first byte of text that is not
+// part of a valid UTF-8 sequence, or -1.
+func invalidUTF8(text string) int {
+	for i, r := range text {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(text[i:]); size == 1 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // placeholder returns the statement-relative span of the first template

@@ -70,7 +70,7 @@ func TestMetaCommandEndsStatement(t *testing.T) {
 }
 
 func TestParseFileErrors(t *testing.T) {
-	src := "SELECT 1;\nSELECT 'é' FROM WHERE;\nCREATE TABLE t (id int AUTO_INCREMENT);\nCREATE TABLE `t` (id int);\nSELECT * FROM ${schema}.t;\nSELECT :'v';\nSELECT 2;"
+	src := "SELECT 1;\nSELECT 'é' FROM WHERE;\nSELECT '\xff';\nCREATE TABLE t (id int AUTO_INCREMENT);\nCREATE TABLE `t` (id int);\nSELECT * FROM ${schema}.t;\nSELECT :'v';\nSELECT 2;"
 	p := NewParser(0)
 	pf, err := p.ParseFile(context.Background(), source.NewFile("t.sql", 0, src))
 	if err != nil {
@@ -80,7 +80,7 @@ func TestParseFileErrors(t *testing.T) {
 		kind ErrorKind
 		at   string
 	}
-	want := []*res{nil, {PlainError, "WHERE"}, {MySQLError, "AUTO_INCREMENT"}, {MySQLError, "`"}, {Placeholder, "${schema}"}, {Placeholder, ":'v'"}, nil}
+	want := []*res{nil, {PlainError, "WHERE"}, {EncodingError, "\xff"}, {MySQLError, "AUTO_INCREMENT"}, {MySQLError, "`"}, {Placeholder, "${schema}"}, {Placeholder, ":'v'"}, nil}
 	if len(pf.Stmts) != len(want) {
 		t.Fatalf("%d statements, want %d", len(pf.Stmts), len(want))
 	}
@@ -100,7 +100,7 @@ func TestParseFileErrors(t *testing.T) {
 			t.Errorf("stmt %d: error %v at %q (%s), want kind %v at %q", i, st.Err.Kind, src[st.Err.Span.Start:st.Err.Span.End], st.Err.Message, w.kind, w.at)
 		}
 	}
-	if m := pf.Stmts[2].Err.Message; !strings.Contains(m, "MySQL syntax") || !strings.Contains(m, "PostgreSQL") {
+	if m := pf.Stmts[3].Err.Message; !strings.Contains(m, "MySQL syntax") || !strings.Contains(m, "PostgreSQL") {
 		t.Errorf("MySQL message = %q", m)
 	}
 }
