@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"github.com/sqlsage/sqlsage/server"
+)
+
+const serveUsage = `usage: sqlsage serve [--debounce DURATION]
+
+Runs the sqlsage language server, speaking the Language Server Protocol
+over stdin and stdout. Editors start it; logs go to stderr.
+
+Flags:
+`
+
+// runServe runs the language server until the client sends exit. It
+// returns 0 after shutdown then exit, 1 when the client exits without
+// shutting down or the stream breaks (as the LSP specification asks), and
+// 2 for a usage error.
+func runServe(ctx context.Context, args []string, std streams) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(std.stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), serveUsage)
+		fs.PrintDefaults()
+	}
+	debounce := fs.Duration("debounce", server.DefaultDebounce, "quiet period after an edit before the document is analysed")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(std.stdout)
+			fs.Usage()
+			return exitOK
+		}
+		return exitError
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(std.stderr, "sqlsage serve: unexpected argument %q\n", fs.Arg(0))
+		return exitError
+	}
+	if *debounce < 0 {
+		fmt.Fprintf(std.stderr, "sqlsage serve: --debounce must not be negative\n")
+		return exitError
+	}
+
+	logger := slog.New(slog.NewTextHandler(std.stderr, nil)).With("component", "sqlsage-serve")
+	engine := newEngine()
+	engine.Logger = logger
+	debounceOpt := *debounce
+	if debounceOpt == 0 {
+		debounceOpt = -1 // Options.Debounce: negative means none, zero the default
+	}
+	err := server.Serve(ctx, stdio{std.stdin, std.stdout}, server.Options{
+		Engine:   engine,
+		Logger:   logger,
+		Debounce: debounceOpt,
+		Version:  version,
+	})
+	if err != nil {
+		logger.Error("language server stopped", "error", err)
+		return 1
+	}
+	return exitOK
+}
+
+// stdio joins the process's stdin and stdout into the one stream the
+// server reads and writes.
+type stdio struct {
+	io.Reader
+	io.Writer
+}
+
+// Close closes stdin when it can be closed; stdout stays open for the
+// process's last writes.
+func (s stdio) Close() error {
+	if c, ok := s.Reader.(io.Closer); ok {
+		return c.Close()
+	}
+	return nil
+}

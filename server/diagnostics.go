@@ -1,0 +1,107 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+
+	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/source"
+	"github.com/sqlsage/sqlsage/diagnostics/workspace"
+)
+
+// analyze is the scheduler's job: it analyses the current snapshot's
+// version of the open document uri and publishes the result if that
+// version is still the latest when the analysis ends. Cancellation is
+// silence: nothing is logged and nothing published.
+func (s *server) analyze(ctx context.Context, uri string) {
+	defer func() {
+		if v := recover(); v != nil {
+			s.log.Error("analysis panicked", "uri", uri, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+		}
+	}()
+	s.mu.Lock()
+	snap, open := s.snap, s.open[uri]
+	s.mu.Unlock()
+	f := snap.File(uri)
+	if !open || f == nil {
+		return
+	}
+	diags, err := s.opts.Engine.Analyze(ctx, snap, uri, s.opts.Config)
+	if err != nil {
+		if ctx.Err() == nil {
+			s.log.Error("analysis failed", "uri", uri, "version", f.Version, "error", err)
+		}
+		return
+	}
+	s.publish(ctx, snap, f, diags)
+}
+
+// publish sends diags for version f of its document, and records them for
+// code actions and hover, unless f is no longer the document's latest
+// version or ctx was cancelled. Empty lists are published too, so that
+// the editor clears what an earlier version reported.
+func (s *server) publish(ctx context.Context, snap *workspace.Snapshot, f *source.File, diags []diagnostics.Diagnostic) {
+	s.pubMu.Lock()
+	defer s.pubMu.Unlock()
+	s.mu.Lock()
+	latest := s.open[f.URI] && s.snap.File(f.URI) == f && ctx.Err() == nil
+	if latest {
+		s.published[f.URI] = published{file: f, diags: diags}
+	}
+	s.mu.Unlock()
+	if !latest {
+		return
+	}
+	params := &protocol.PublishDiagnosticsParams{
+		URI:         protocol.DocumentURI(f.URI),
+		Version:     uint32(max(f.Version, 0)),
+		Diagnostics: make([]protocol.Diagnostic, 0, len(diags)),
+	}
+	for i := range diags {
+		params.Diagnostics = append(params.Diagnostics, s.toDiagnostic(snap, f, &diags[i]))
+	}
+	if err := s.notifyDiagnostics(params); err != nil && s.ctx.Err() == nil {
+		s.log.Error("cannot publish diagnostics", "uri", f.URI, "version", f.Version, "error", err)
+	}
+}
+
+// notifyDiagnostics sends a publishDiagnostics notification. It writes
+// under the connection's context, not the analysis's: once the decision
+// to publish is made, a cancellation must not cut a message in half.
+func (s *server) notifyDiagnostics(params *protocol.PublishDiagnosticsParams) error {
+	if err := s.conn.Notify(s.ctx, protocol.MethodTextDocumentPublishDiagnostics, params); err != nil {
+		return fmt.Errorf("publishing diagnostics for %s: %w", params.URI, err)
+	}
+	return nil
+}
+
+// current returns the snapshot, the latest version of document uri and
+// its diagnostics: those last published when they are for that version,
+// or else computed now on the snapshot (cheap: statement parses are
+// cached), so that a request never waits for a scheduled analysis.
+func (s *server) current(ctx context.Context, uri string) (*workspace.Snapshot, *source.File, []diagnostics.Diagnostic, error) {
+	s.mu.Lock()
+	snap, open := s.snap, s.open[uri]
+	pub := s.published[uri]
+	s.mu.Unlock()
+	f := snap.File(uri)
+	if f == nil || !open {
+		return nil, nil, nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "document %s is not open", uri)
+	}
+	if pub.file == f {
+		return snap, f, pub.diags, nil
+	}
+	diags, err := s.opts.Engine.Analyze(ctx, snap, uri, s.opts.Config)
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return nil, nil, nil, protocol.ErrRequestCancelled
+		}
+		return nil, nil, nil, jsonrpc2.Errorf(jsonrpc2.InternalError, "analysing %s: %v", uri, err)
+	}
+	return snap, f, diags, nil
+}

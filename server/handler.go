@@ -1,0 +1,140 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+)
+
+// handler returns the server's middleware chain:
+//
+//	protocol.CancelHandler(jsonrpc2.AsyncHandler(recover(gate(dispatch))))
+//
+// CancelHandler serves $/cancelRequest; AsyncHandler runs each message on
+// its own goroutine but starts it only once the previous one has replied;
+// recover turns a panic into an InternalError reply; gate enforces the
+// lifecycle; dispatch calls the protocol.Server methods.
+func (s *server) handler() jsonrpc2.Handler {
+	return protocol.CancelHandler(
+		jsonrpc2.AsyncHandler(
+			recoverHandler(s.log,
+				s.gate(
+					s.dispatch(protocol.ServerHandler(s, nil))))))
+}
+
+// recoverHandler returns next wrapped so that a panic is logged with the
+// method (and the document, when the params name one) and answered with a
+// JSON-RPC InternalError. The reply matters: under AsyncHandler the next
+// message waits for it, so a panic that skipped it would hang the
+// connection.
+func recoverHandler(log *slog.Logger, next jsonrpc2.Handler) jsonrpc2.Handler {
+	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) (err error) {
+		replied := false
+		once := func(ctx context.Context, result any, err error) error {
+			replied = true
+			return reply(ctx, result, err)
+		}
+		defer func() {
+			v := recover()
+			if v == nil {
+				return
+			}
+			attrs := []any{"method", req.Method()}
+			if doc := documentOf(req.Params()); doc.URI != "" {
+				attrs = append(attrs, "uri", doc.URI)
+				if doc.Version != nil {
+					attrs = append(attrs, "version", *doc.Version)
+				}
+			}
+			log.Error("handler panicked", append(attrs, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))...)
+			if !replied {
+				err = reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.InternalError, "internal error in %s: %v", req.Method(), v))
+			}
+		}()
+		return next(ctx, once, req)
+	}
+}
+
+// docRef is the document a request's params name, for log lines.
+type docRef struct {
+	URI     string `json:"uri"`
+	Version *int32 `json:"version,omitempty"`
+}
+
+// documentOf extracts params.textDocument, best effort.
+func documentOf(params json.RawMessage) docRef {
+	var p struct {
+		TextDocument docRef `json:"textDocument"`
+	}
+	_ = json.Unmarshal(params, &p)
+	return p.TextDocument
+}
+
+// gate enforces the LSP lifecycle. Before initialize, requests other than
+// initialize are answered ServerNotInitialized and notifications other
+// than exit dropped; a second initialize is an InvalidRequest; after
+// shutdown, every request is an InvalidRequest and only exit is served.
+// Dropped notifications are still "replied" (a no-op on the wire) so that
+// AsyncHandler moves on to the next message.
+func (s *server) gate(next jsonrpc2.Handler) jsonrpc2.Handler {
+	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+		_, call := req.(*jsonrpc2.Call)
+		method := req.Method()
+		if method == protocol.MethodExit {
+			return next(ctx, reply, req)
+		}
+		switch st := s.lifecycle(); {
+		case st == uninitialized && method != protocol.MethodInitialize:
+			if call {
+				return reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.ServerNotInitialized, "%s before initialize", method))
+			}
+			return reply(ctx, nil, nil)
+		case st == running && method == protocol.MethodInitialize:
+			return reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.InvalidRequest, "initialize sent twice"))
+		case st == shutDown:
+			if call {
+				return reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.InvalidRequest, "%s after shutdown", method))
+			}
+			return reply(ctx, nil, nil)
+		}
+		return next(ctx, reply, req)
+	}
+}
+
+// callKey marks, in a handler's context, a request that expects a reply.
+type callKey struct{}
+
+// isCall reports whether the message being handled is a request (not a
+// notification).
+func isCall(ctx context.Context) bool {
+	v, _ := ctx.Value(callKey{}).(bool)
+	return v
+}
+
+// dispatch hands messages to next (protocol.ServerHandler), except
+// textDocument/didChange: protocol v0.12.0 declares
+// TextDocumentContentChangeEvent.Range as a value, so a whole-document
+// change, which has no range, would decode as an insertion at 0:0. The
+// wire params are decoded here into didChangeParams, whose range is a
+// pointer. It also records in ctx whether the message is a request, for
+// Request's sake.
+func (s *server) dispatch(next jsonrpc2.Handler) jsonrpc2.Handler {
+	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+		_, call := req.(*jsonrpc2.Call)
+		ctx = context.WithValue(ctx, callKey{}, call)
+		if req.Method() != protocol.MethodTextDocumentDidChange {
+			return next(ctx, reply, req)
+		}
+		var params didChangeParams
+		if err := json.Unmarshal(req.Params(), &params); err != nil {
+			s.log.Warn("malformed didChange", "error", err)
+			return reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.ParseError, "decoding didChange params: %v", err))
+		}
+		return reply(ctx, nil, s.didChange(ctx, &params))
+	}
+}

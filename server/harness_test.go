@@ -1,0 +1,450 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+	"unicode/utf16"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+
+	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/rules"
+	"github.com/sqlsage/sqlsage/quickfix/edit"
+)
+
+// This file holds the in-process test harness: a JSON-RPC client talking
+// to Serve over net.Pipe, test-only rules, and helpers that compute LSP
+// positions independently of package source.
+
+// waitTimeout bounds every wait for a server event. It is generous: tests
+// wait for events, never for time, so it only matters when one is broken.
+const waitTimeout = 10 * time.Second
+
+// testDoc is the URI tests open documents under.
+const testDoc = "file:///ws/doc.sql"
+
+// floatRule reports every word "float" with two fixes: a safe one that
+// writes DECIMAL(10, 2), and an unsafe one whose result does not parse
+// (so the server must withhold it).
+func floatRule() *diagnostics.Rule {
+	return &diagnostics.Rule{
+		ID: "test-float", Category: diagnostics.Schema, Severity: diagnostics.Warning, Default: true,
+		Doc: diagnostics.Doc{Summary: "Float used", Why: "Floats are inexact.", Bad: "x float", Good: "x numeric"},
+		Run: func(p *diagnostics.Pass) {
+			for i, lx := range p.Stmt.Lexemes() {
+				if !lx.Is(p.Stmt.Text, "float") {
+					continue
+				}
+				span := p.Stmt.LexemeSpan(i)
+				p.Report(diagnostics.Diagnostic{
+					Span:    span,
+					Message: "float is inexact",
+					Fixes: []diagnostics.Fix{
+						edit.UnsafeFix("Break the statement", edit.Replace(span, "float((")),
+						edit.Fix("Use DECIMAL(10, 2)", edit.Replace(span, "DECIMAL(10, 2)")),
+					},
+				})
+			}
+		},
+	}
+}
+
+// modelRule reports every word "tables" with the names of the tables of
+// the workspace schema model, each related to its CREATE TABLE: it makes
+// the model, and so the workspace, visible to tests.
+func modelRule() *diagnostics.Rule {
+	return &diagnostics.Rule{
+		ID: "test-model", Category: diagnostics.Schema, Severity: diagnostics.Info, Default: true,
+		Doc: diagnostics.Doc{Summary: "Model shown", Why: "Tests read the model.", Bad: "SELECT tables;", Good: "SELECT 1;"},
+		Run: func(p *diagnostics.Pass) {
+			for i, lx := range p.Stmt.Lexemes() {
+				if !lx.Is(p.Stmt.Text, "tables") {
+					continue
+				}
+				var names []string
+				var related []diagnostics.Related
+				for _, t := range p.Schema.Tables() {
+					names = append(names, t.Name.Key())
+					related = append(related, diagnostics.Related{URI: t.Def.URI, Span: t.Def.Span, Message: "table " + t.Name.Key()})
+				}
+				p.Report(diagnostics.Diagnostic{Span: p.Stmt.LexemeSpan(i), Message: "tables: " + strings.Join(names, ","), Related: related})
+			}
+		},
+	}
+}
+
+// countingRule counts its runs (one per statement analysed) in n.
+func countingRule(n *atomic.Int64) *diagnostics.Rule {
+	return &diagnostics.Rule{
+		ID: "test-count", Category: diagnostics.Query, Severity: diagnostics.Hint, Default: true,
+		Doc: diagnostics.Doc{Summary: "Counts runs", Why: "Tests count analyses.", Bad: "-", Good: "-"},
+		Run: func(p *diagnostics.Pass) { n.Add(1) },
+	}
+}
+
+// panicRule panics on any statement containing the word "boom".
+func panicRule() *diagnostics.Rule {
+	return &diagnostics.Rule{
+		ID: "test-panic", Category: diagnostics.Query, Severity: diagnostics.Error, Default: true,
+		Doc: diagnostics.Doc{Summary: "Panics on boom", Why: "Tests recover.", Bad: "SELECT boom;", Good: "SELECT 1;"},
+		Run: func(p *diagnostics.Pass) {
+			for _, lx := range p.Stmt.Lexemes() {
+				if lx.Is(p.Stmt.Text, "boom") {
+					panic("test rule exploded")
+				}
+			}
+		},
+	}
+}
+
+// newEngine returns a strict engine (rule panics are re-raised) over rules.
+func newEngine(t *testing.T, rs ...*diagnostics.Rule) *diagnostics.Engine {
+	t.Helper()
+	e, err := diagnostics.NewEngine(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Strict = true
+	return e
+}
+
+// defaultEngine has syntax-error, test-float and test-model.
+func defaultEngine(t *testing.T) *diagnostics.Engine {
+	return newEngine(t, rules.SyntaxError, floatRule(), modelRule())
+}
+
+// syncBuffer is a bytes.Buffer safe for the logger's concurrent writes.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// testClient is the editor's end of an in-process connection.
+type testClient struct {
+	t    *testing.T
+	conn jsonrpc2.Conn
+	logs *syncBuffer
+
+	done     chan struct{} // closed when Serve returns
+	serveErr error         // Serve's result, once done is closed
+
+	mu      sync.Mutex
+	pubs    []publication
+	changed chan struct{} // closed and replaced at every publication
+}
+
+// publication is one publishDiagnostics notification and when it arrived.
+type publication struct {
+	params protocol.PublishDiagnosticsParams
+	at     time.Time
+}
+
+// startServer runs Serve with opts on one end of a pipe and returns a
+// client on the other. The connection is closed, and Serve awaited, when
+// the test ends; the server's log is printed if the test failed.
+func startServer(t *testing.T, opts Options) *testClient {
+	t.Helper()
+	logs := &syncBuffer{}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	if opts.Version == "" {
+		opts.Version = "test"
+	}
+	serverEnd, clientEnd := net.Pipe()
+	c := &testClient{t: t, logs: logs, done: make(chan struct{}), changed: make(chan struct{})}
+	go func() {
+		c.serveErr = Serve(context.Background(), serverEnd, opts)
+		close(c.done)
+	}()
+	c.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(clientEnd))
+	c.conn.Go(context.Background(), c.handle)
+	t.Cleanup(func() {
+		c.conn.Close()
+		serverEnd.Close()
+		<-c.conn.Done()
+		select {
+		case <-c.done:
+		case <-time.After(waitTimeout):
+			t.Error("Serve did not return after the connection closed")
+		}
+		if t.Failed() {
+			t.Logf("server log:\n%s", logs)
+		}
+	})
+	return c
+}
+
+// handle receives the server's messages: publications are recorded, and
+// any request is answered MethodNotFound.
+func (c *testClient) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+	if req.Method() != protocol.MethodTextDocumentPublishDiagnostics {
+		return jsonrpc2.MethodNotFoundHandler(ctx, reply, req)
+	}
+	var p protocol.PublishDiagnosticsParams
+	if err := json.Unmarshal(req.Params(), &p); err != nil {
+		c.t.Errorf("decoding publishDiagnostics: %v", err)
+	}
+	c.mu.Lock()
+	c.pubs = append(c.pubs, publication{p, time.Now()})
+	close(c.changed)
+	c.changed = make(chan struct{})
+	c.mu.Unlock()
+	return reply(ctx, nil, nil)
+}
+
+// call sends a request and decodes its result into result.
+func (c *testClient) call(method string, params, result any) error {
+	ctx, cancel := context.WithTimeout(context.Background(), waitTimeout)
+	defer cancel()
+	_, err := c.conn.Call(ctx, method, params, result)
+	return err
+}
+
+// mustCall is call that fails the test on an error.
+func (c *testClient) mustCall(method string, params, result any) {
+	c.t.Helper()
+	if err := c.call(method, params, result); err != nil {
+		c.t.Fatalf("%s: %v", method, err)
+	}
+}
+
+// notify sends a notification.
+func (c *testClient) notify(method string, params any) {
+	c.t.Helper()
+	if err := c.conn.Notify(context.Background(), method, params); err != nil {
+		c.t.Fatalf("%s: %v", method, err)
+	}
+}
+
+// initialize runs the initialize handshake with root as the workspace
+// folder ("" for none) and returns the server's answer.
+func (c *testClient) initialize(root string) *protocol.InitializeResult {
+	c.t.Helper()
+	params := &protocol.InitializeParams{RootURI: protocol.DocumentURI(root)}
+	var res protocol.InitializeResult
+	c.mustCall(protocol.MethodInitialize, params, &res)
+	c.notify(protocol.MethodInitialized, &protocol.InitializedParams{})
+	return &res
+}
+
+// open sends didOpen for a SQL document.
+func (c *testClient) open(uri string, version int32, text string) {
+	c.t.Helper()
+	c.notify(protocol.MethodTextDocumentDidOpen, &protocol.DidOpenTextDocumentParams{
+		TextDocument: protocol.TextDocumentItem{URI: protocol.DocumentURI(uri), LanguageID: "sql", Version: version, Text: text},
+	})
+}
+
+// change sends didChange with the given content changes.
+func (c *testClient) change(uri string, version int32, changes ...contentChange) {
+	c.t.Helper()
+	c.notify(protocol.MethodTextDocumentDidChange, &didChangeParams{
+		TextDocument: protocol.VersionedTextDocumentIdentifier{
+			TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: protocol.DocumentURI(uri)},
+			Version:                version,
+		},
+		ContentChanges: changes,
+	})
+}
+
+// shutdown sends shutdown and exit and checks that Serve returns nil.
+func (c *testClient) shutdown() {
+	c.t.Helper()
+	c.mustCall(protocol.MethodShutdown, nil, nil)
+	c.notify(protocol.MethodExit, nil)
+	select {
+	case <-c.done:
+		if c.serveErr != nil {
+			c.t.Fatalf("Serve after shutdown and exit = %v, want nil", c.serveErr)
+		}
+	case <-time.After(waitTimeout):
+		c.t.Fatal("Serve did not return after exit")
+	}
+}
+
+// mark returns a position in the stream of publications, for awaitAfter.
+func (c *testClient) mark() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.pubs)
+}
+
+// await waits until some publication satisfies ok and returns the first.
+func (c *testClient) await(what string, ok func(protocol.PublishDiagnosticsParams) bool) publication {
+	c.t.Helper()
+	return c.awaitAfter(0, what, ok)
+}
+
+// awaitAfter waits until a publication after mark satisfies ok and
+// returns the first such.
+func (c *testClient) awaitAfter(mark int, what string, ok func(protocol.PublishDiagnosticsParams) bool) publication {
+	c.t.Helper()
+	timeout := time.After(waitTimeout)
+	for {
+		c.mu.Lock()
+		i := slices.IndexFunc(c.pubs[mark:], func(p publication) bool { return ok(p.params) })
+		var pub publication
+		if i >= 0 {
+			pub = c.pubs[mark+i]
+		}
+		changed := c.changed
+		c.mu.Unlock()
+		if i >= 0 {
+			return pub
+		}
+		select {
+		case <-changed:
+		case <-timeout:
+			c.t.Fatalf("no publication of %s within %v; got %s", what, waitTimeout, c.describe())
+		}
+	}
+}
+
+// awaitVersion waits for the diagnostics of version v of uri.
+func (c *testClient) awaitVersion(uri string, v int32) protocol.PublishDiagnosticsParams {
+	c.t.Helper()
+	return c.await(fmt.Sprintf("%s version %d", uri, v), func(p protocol.PublishDiagnosticsParams) bool {
+		return string(p.URI) == uri && p.Version == uint32(v)
+	}).params
+}
+
+// publications returns the publications received so far for uri.
+func (c *testClient) publications(uri string) []protocol.PublishDiagnosticsParams {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []protocol.PublishDiagnosticsParams
+	for _, p := range c.pubs {
+		if string(p.params.URI) == uri {
+			out = append(out, p.params)
+		}
+	}
+	return out
+}
+
+func (c *testClient) describe() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var b strings.Builder
+	for _, p := range c.pubs {
+		fmt.Fprintf(&b, "\n  %s v%d %v", p.params.URI, p.params.Version, summarize(p.params.Diagnostics))
+	}
+	return b.String()
+}
+
+// summarize renders diagnostics as "code line:col-line:col severity message".
+func summarize(diags []protocol.Diagnostic) []string {
+	out := []string{}
+	for _, d := range diags {
+		out = append(out, fmt.Sprintf("%v %s %d %s", d.Code, fmtRange(d.Range), int(d.Severity), d.Message))
+	}
+	return out
+}
+
+// summaryCodes renders diagnostics as "code line:col-line:col".
+func summaryCodes(diags []protocol.Diagnostic) []string {
+	out := []string{}
+	for _, d := range diags {
+		out = append(out, fmt.Sprintf("%v %s", d.Code, fmtRange(d.Range)))
+	}
+	return out
+}
+
+func fmtRange(r protocol.Range) string {
+	return fmt.Sprintf("%d:%d-%d:%d", r.Start.Line, r.Start.Character, r.End.Line, r.End.Character)
+}
+
+// pos returns the LSP position (UTF-16 columns) of the first occurrence of
+// needle in text at or after byte offset from, computed without package
+// source: the test's own oracle.
+func pos(t *testing.T, text, needle string, from int) protocol.Position {
+	t.Helper()
+	i := strings.Index(text[from:], needle)
+	if i < 0 {
+		t.Fatalf("%q not in %q", needle, text[from:])
+	}
+	return utf16Pos(text, from+i)
+}
+
+// utf16Pos converts a byte offset into an LSP position by counting UTF-16 units.
+func utf16Pos(text string, off int) protocol.Position {
+	line := strings.Count(text[:off], "\n")
+	start := strings.LastIndex(text[:off], "\n") + 1
+	return protocol.Position{Line: uint32(line), Character: uint32(len(utf16.Encode([]rune(text[start:off]))))}
+}
+
+// rng returns the range of the first occurrence of needle at or after from.
+func rng(t *testing.T, text, needle string, from int) protocol.Range {
+	t.Helper()
+	start := pos(t, text, needle, from)
+	i := strings.Index(text[from:], needle) + from
+	return protocol.Range{Start: start, End: utf16Pos(text, i+len(needle))}
+}
+
+// applyEdits applies LSP text edits to text, converting positions by
+// counting UTF-16 units (again without package source). Edits must not
+// overlap; they are applied from the last to the first.
+func applyEdits(t *testing.T, text string, edits []protocol.TextEdit) string {
+	t.Helper()
+	offset := func(p protocol.Position) int {
+		lineStart := 0
+		for range p.Line {
+			i := strings.IndexByte(text[lineStart:], '\n')
+			if i < 0 {
+				t.Fatalf("line %d past the end", p.Line)
+			}
+			lineStart += i + 1
+		}
+		units, off := 0, lineStart
+		for _, r := range text[lineStart:] {
+			if units >= int(p.Character) || r == '\n' {
+				break
+			}
+			units += len(utf16.Encode([]rune{r}))
+			off += len(string(r))
+		}
+		return off
+	}
+	sorted := slices.Clone(edits)
+	slices.SortFunc(sorted, func(a, b protocol.TextEdit) int {
+		return offset(b.Range.Start) - offset(a.Range.Start)
+	})
+	for _, e := range sorted {
+		s, en := offset(e.Range.Start), offset(e.Range.End)
+		text = text[:s] + e.NewText + text[en:]
+	}
+	return text
+}
+
+// rpcCode returns the JSON-RPC error code of err, or 0.
+func rpcCode(err error) jsonrpc2.Code {
+	var e *jsonrpc2.Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return 0
+}

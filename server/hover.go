@@ -1,0 +1,71 @@
+package server
+
+import (
+	"context"
+	"strings"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/source"
+)
+
+// Hover documents the rules behind the diagnostics under the cursor:
+// "**rule-id** — Summary", why the rule exists and a link to its page.
+// Elsewhere the result is null.
+func (s *server) Hover(ctx context.Context, params *protocol.HoverParams) (*protocol.Hover, error) {
+	_, f, diags, err := s.current(ctx, string(params.TextDocument.URI))
+	if err != nil {
+		return nil, err
+	}
+	off, err := positionOffset(f, params.Position)
+	if err != nil {
+		return nil, nil // outside the text: nothing is there
+	}
+	var (
+		parts []string
+		span  source.Span
+		seen  = make(map[string]bool)
+	)
+	for i := range diags {
+		d := &diags[i]
+		if !hoverHits(d.Span, off) || seen[d.Rule] {
+			continue
+		}
+		r := s.opts.Engine.Rule(d.Rule)
+		if r == nil {
+			continue
+		}
+		if len(parts) == 0 {
+			span = d.Span
+		}
+		seen[d.Rule] = true
+		parts = append(parts, ruleMarkdown(r))
+	}
+	if len(parts) == 0 {
+		return nil, nil
+	}
+	rng := spanRange(f, span)
+	return &protocol.Hover{
+		Contents: protocol.MarkupContent{Kind: protocol.Markdown, Value: strings.Join(parts, "\n\n---\n\n")},
+		Range:    &rng,
+	}, nil
+}
+
+// hoverHits reports whether the cursor at off is over span. The cursor
+// may sit just after the last character, where editors place it after a
+// double click, and on an empty span's point.
+func hoverHits(span source.Span, off int) bool {
+	return span.Start <= off && off <= span.End
+}
+
+// ruleMarkdown is a rule's hover text.
+func ruleMarkdown(r *diagnostics.Rule) string {
+	var b strings.Builder
+	b.WriteString("**" + r.ID + "** — " + r.Doc.Summary + "\n\n")
+	if r.Doc.Why != "" {
+		b.WriteString(r.Doc.Why + "\n\n")
+	}
+	b.WriteString("[Documentation](" + r.URL() + ")")
+	return b.String()
+}

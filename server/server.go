@@ -1,0 +1,351 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
+	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/source"
+	"github.com/sqlsage/sqlsage/diagnostics/syntax"
+	"github.com/sqlsage/sqlsage/diagnostics/workspace"
+)
+
+// DefaultDebounce is the quiet period after an edit before its document
+// is analysed, when Options.Debounce is zero. A burst of keystrokes costs
+// one analysis; a lone keystroke still gets diagnostics well within 50 ms.
+const DefaultDebounce = 30 * time.Millisecond
+
+// workspaceLoadTimeout bounds the initial scan of the workspace roots.
+const workspaceLoadTimeout = 2 * time.Minute
+
+// Options configure Serve.
+type Options struct {
+	// Engine runs the rules; required.
+	Engine *diagnostics.Engine
+	// Logger receives the server's own log (never the protocol stream).
+	// Nil discards it.
+	Logger *slog.Logger
+	// Debounce is the quiet period after an edit before analysis; zero
+	// means DefaultDebounce and a negative value means none.
+	Debounce time.Duration
+	// Version is reported to the client as serverInfo.version.
+	Version string
+	// Config is the rule policy used for every analysis.
+	Config diagnostics.Config
+}
+
+// Serve runs a language server over rwc, framed with Content-Length
+// headers, until the client sends exit, the stream ends or ctx is
+// cancelled. It returns nil after a shutdown request followed by exit
+// (or by the end of the stream), and an error otherwise, so that a
+// binary can exit with status 1 as the LSP specification asks.
+func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
+	if opts.Engine == nil {
+		return errors.New("server: Options.Engine is nil")
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	switch {
+	case opts.Debounce == 0:
+		opts.Debounce = DefaultDebounce
+	case opts.Debounce < 0:
+		opts.Debounce = 0
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	conn := jsonrpc2.NewConn(jsonrpc2.NewStream(rwc))
+	s := newServer(ctx, conn, opts)
+	conn.Go(ctx, s.handler())
+
+	var err error
+	select {
+	case <-s.exited:
+		err = s.exitError()
+	case <-conn.Done():
+		if s.lifecycle() != shutDown {
+			err = fmt.Errorf("connection closed before shutdown: %w", conn.Err())
+		}
+	case <-ctx.Done():
+		err = ctx.Err()
+	}
+	cancel()
+	s.sched.stop()
+	s.background.Wait()
+	// Closing the stream does not wait for the reader: a blocking read of
+	// a process's stdin cannot be interrupted, and the process is about to
+	// exit anyway.
+	_ = conn.Close()
+	return err
+}
+
+// state is the server's place in the LSP lifecycle.
+type state int
+
+const (
+	uninitialized state = iota // before initialize: only initialize and exit are served
+	running                    // after initialize
+	shutDown                   // after shutdown: only exit is served
+)
+
+// server implements protocol.Server over one connection.
+type server struct {
+	opts   Options
+	log    *slog.Logger
+	conn   jsonrpc2.Conn
+	ctx    context.Context // connection-scoped; cancelled when Serve returns
+	parser *syntax.Parser
+	sched  *scheduler
+
+	background sync.WaitGroup // goroutines other than the scheduler's (workspace loading)
+	exited     chan struct{}  // closed by the exit notification
+	exitOnce   sync.Once
+
+	// pubMu makes "is this still the latest version?" and the publication
+	// that follows one step, so an old result can never be published after
+	// a newer one. Lock order: pubMu, then mu.
+	pubMu sync.Mutex
+
+	mu        sync.Mutex // guards the fields below
+	state     state
+	exitErr   error
+	snap      *workspace.Snapshot
+	open      map[string]bool      // URIs of documents open in the editor
+	published map[string]published // last published diagnostics of each open document
+	roots     []string             // workspace folders, as file system paths
+}
+
+// published records the diagnostics last sent for one document version.
+type published struct {
+	file  *source.File // the exact version analysed
+	diags []diagnostics.Diagnostic
+}
+
+func newServer(ctx context.Context, conn jsonrpc2.Conn, opts Options) *server {
+	parser := syntax.NewParser(0)
+	s := &server{
+		opts:      opts,
+		log:       opts.Logger,
+		conn:      conn,
+		ctx:       ctx,
+		parser:    parser,
+		exited:    make(chan struct{}),
+		snap:      workspace.New(parser),
+		open:      make(map[string]bool),
+		published: make(map[string]published),
+	}
+	s.sched = newScheduler(ctx, s.analyze)
+	return s
+}
+
+var _ protocol.Server = (*server)(nil)
+
+func (s *server) lifecycle() state {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state
+}
+
+func (s *server) exitError() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.exitErr
+}
+
+// snapshot returns the current snapshot.
+func (s *server) snapshot() *workspace.Snapshot {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.snap
+}
+
+// codeActionKindFixAll is the kind of the action that applies every safe fix.
+const codeActionKindFixAll protocol.CodeActionKind = "source.fixAll.sqlsage"
+
+// Initialize records the workspace roots and answers the server's
+// capabilities: only what is implemented.
+func (s *server) Initialize(ctx context.Context, params *protocol.InitializeParams) (*protocol.InitializeResult, error) {
+	var roots []string
+	for _, f := range params.WorkspaceFolders {
+		if p, ok := uriPath(f.URI); ok {
+			roots = append(roots, p)
+		}
+	}
+	if len(roots) == 0 && params.RootURI != "" {
+		if p, ok := uriPath(string(params.RootURI)); ok {
+			roots = append(roots, p)
+		}
+	}
+	if len(roots) == 0 && params.RootPath != "" {
+		roots = append(roots, params.RootPath)
+	}
+	s.mu.Lock()
+	s.state = running
+	s.roots = roots
+	s.mu.Unlock()
+	s.log.Info("initialize", "roots", roots, "client", clientName(params.ClientInfo))
+
+	return &protocol.InitializeResult{
+		Capabilities: protocol.ServerCapabilities{
+			TextDocumentSync: &protocol.TextDocumentSyncOptions{
+				OpenClose: true,
+				Change:    protocol.TextDocumentSyncKindIncremental,
+				Save:      &protocol.SaveOptions{IncludeText: false},
+			},
+			CodeActionProvider: &protocol.CodeActionOptions{
+				CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix, codeActionKindFixAll},
+			},
+			HoverProvider: true,
+		},
+		ServerInfo: &protocol.ServerInfo{Name: "sqlsage", Version: s.opts.Version},
+	}, nil
+}
+
+func clientName(ci *protocol.ClientInfo) string {
+	if ci == nil {
+		return ""
+	}
+	return strings.TrimSpace(ci.Name + " " + ci.Version)
+}
+
+// Initialized starts loading the workspace's .sql files from disk.
+func (s *server) Initialized(ctx context.Context, params *protocol.InitializedParams) error {
+	s.mu.Lock()
+	roots := s.roots
+	s.mu.Unlock()
+	if len(roots) == 0 {
+		return nil
+	}
+	s.background.Add(1)
+	go func() {
+		defer s.background.Done()
+		ctx, cancel := context.WithTimeout(s.ctx, workspaceLoadTimeout)
+		defer cancel()
+		s.loadWorkspace(ctx, roots)
+	}()
+	return nil
+}
+
+// loadWorkspace reads every .sql file under roots into the snapshot,
+// except documents the editor has open (its buffers win), then
+// re-analyses the open documents against the fuller schema model.
+func (s *server) loadWorkspace(ctx context.Context, roots []string) {
+	start := time.Now()
+	var files []*source.File
+	for _, root := range roots {
+		paths, err := workspace.FindSQL(ctx, root)
+		if err != nil {
+			if ctx.Err() == nil {
+				s.log.Warn("cannot search workspace folder", "root", root, "error", err)
+			}
+			continue
+		}
+		for _, p := range paths {
+			if ctx.Err() != nil {
+				return
+			}
+			f, err := workspace.ReadFile(p, pathURI(p))
+			if err != nil {
+				s.log.Warn("cannot read workspace file", "path", p, "error", err)
+				continue
+			}
+			files = append(files, f)
+		}
+	}
+	if ctx.Err() != nil {
+		return
+	}
+	s.mu.Lock()
+	if s.state != running {
+		s.mu.Unlock()
+		return
+	}
+	var add []*source.File
+	for _, f := range files {
+		if !s.open[f.URI] {
+			add = append(add, f)
+		}
+	}
+	s.snap = s.snap.With(add...)
+	s.mu.Unlock()
+	s.log.Info("workspace loaded", "files", len(files), "elapsed", time.Since(start).Round(time.Millisecond))
+	s.scheduleOpen("", s.opts.Debounce)
+}
+
+// Shutdown stops all analysis; the server then answers only exit.
+func (s *server) Shutdown(ctx context.Context) error {
+	s.mu.Lock()
+	s.state = shutDown
+	s.mu.Unlock()
+	s.sched.stop()
+	return nil
+}
+
+// Exit ends Serve: with nil after shutdown, with an error before it.
+func (s *server) Exit(ctx context.Context) error {
+	s.mu.Lock()
+	if s.state != shutDown {
+		s.exitErr = errors.New("exit notification received before shutdown")
+	}
+	s.mu.Unlock()
+	s.exitOnce.Do(func() { close(s.exited) })
+	return nil
+}
+
+// Request receives every method protocol.ServerHandler does not know:
+// requests get MethodNotFound, notifications (such as "$/…" ones) are
+// ignored silently.
+func (s *server) Request(ctx context.Context, method string, params any) (any, error) {
+	if !isCall(ctx) {
+		return nil, nil
+	}
+	return nil, methodNotFound(method)
+}
+
+// methodNotFound is the answer to a request sqlsage does not implement.
+func methodNotFound(method string) error {
+	return jsonrpc2.Errorf(jsonrpc2.MethodNotFound, "method not found: %s", method)
+}
+
+// uriPath returns the file system path of a file:// URI.
+func uriPath(u string) (string, bool) {
+	parsed, err := uri.Parse(u)
+	if err != nil || !parsed.IsFile() {
+		return "", false
+	}
+	return parsed.FsPath(), true
+}
+
+// pathURI returns the file:// URI of a file system path.
+func pathURI(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	return string(uri.File(path))
+}
+
+// inRoots reports whether path lies under one of the workspace roots.
+func (s *server) inRoots(path string) bool {
+	s.mu.Lock()
+	roots := s.roots
+	s.mu.Unlock()
+	for _, r := range roots {
+		rel, err := filepath.Rel(r, path)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel) {
+			return true
+		}
+	}
+	return false
+}
