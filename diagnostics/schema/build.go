@@ -10,7 +10,9 @@ import (
 
 // Build replays the statements of files, in the order given (the caller
 // sorts them into migration order), into a Model. Statements that do not
-// parse contribute nothing. It returns ctx.Err() if cancelled.
+// parse contribute nothing, and neither do down migrations: *.down.sql
+// files and the down sections of goose and dbmate files (they still have
+// a place in the order, for CreatedBefore). It returns ctx.Err() if cancelled.
 func Build(ctx context.Context, files []*syntax.ParsedFile) (*Model, error) {
 	m := &Model{tables: make(map[string]*Table), files: make(map[string]int, len(files))}
 	for i, pf := range files {
@@ -18,13 +20,27 @@ func Build(ctx context.Context, files []*syntax.ParsedFile) (*Model, error) {
 			return nil, ctx.Err()
 		}
 		m.files[pf.File.URI] = i
-		for _, st := range pf.Stmts {
+		for _, st := range upStatements(pf) {
 			if st.Node != nil {
 				m.apply(pf.File.URI, st)
 			}
 		}
 	}
+	m.indexDefs()
 	return m, nil
+}
+
+// indexDefs records where the final schema's tables and foreign keys were
+// declared, for TableDeclaredAt and ForeignKeyDeclaredAt.
+func (m *Model) indexDefs() {
+	m.tableDefs = make(map[defKey]*Table, len(m.order))
+	m.fkDefs = make(map[defKey]foreignKeyRef)
+	for _, t := range m.order {
+		m.tableDefs[defKey{t.Def.URI, t.Def.Span.Start}] = t
+		for _, fk := range t.ForeignKeys {
+			m.fkDefs[defKey{fk.Def.URI, fk.Def.Span.Start}] = foreignKeyRef{t, fk}
+		}
+	}
 }
 
 // RangeVarName returns the folded name of a table reference.
@@ -44,7 +60,7 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 		if cs.IfNotExists && m.Table(name) != nil {
 			return
 		}
-		t := &Table{Name: name, Def: loc(st.Span)}
+		t := &Table{Name: name, Def: loc(st.Span), Partitioned: cs.Partspec != nil}
 		for _, elt := range cs.TableElts {
 			switch e := elt.Node.(type) {
 			case *syntax.Node_ColumnDef:

@@ -34,6 +34,7 @@ func (n Name) String() string { return n.Key() }
 type Table struct {
 	Name        Name
 	Def         Location // the CREATE TABLE statement
+	Partitioned bool     // declared with PARTITION BY: a partitioned parent, which holds no rows itself
 	Columns     []*Column
 	PrimaryKey  *Key // nil when the table has none
 	Uniques     []*Key
@@ -95,6 +96,23 @@ type Model struct {
 	tables map[string]*Table
 	order  []*Table       // in creation order
 	files  map[string]int // URI → position in the migration order
+
+	// Where the objects of the final schema were declared, filled in at
+	// the end of Build: the CREATE TABLE statement of each table and the
+	// constraint of each foreign key, keyed by file and start offset.
+	tableDefs map[defKey]*Table
+	fkDefs    map[defKey]foreignKeyRef
+}
+
+// A defKey locates a declaration: a file and the byte offset where it starts.
+type defKey struct {
+	uri   string
+	start int
+}
+
+type foreignKeyRef struct {
+	table *Table
+	fk    *ForeignKey
 }
 
 // Table returns the table called name (schema-qualified or not), or nil.
@@ -122,6 +140,32 @@ func (m *Model) FileIndex(uri string) int {
 		return i
 	}
 	return -1
+}
+
+// TableDeclaredAt returns the table of the final schema whose CREATE TABLE
+// statement starts at byte offset start of the file at uri, or nil when
+// that statement's table was dropped later (or the statement created
+// nothing). Unlike Table, it follows the table through later renames.
+func (m *Model) TableDeclaredAt(uri string, start int) *Table {
+	if m == nil {
+		return nil
+	}
+	return m.tableDefs[defKey{uri, start}]
+}
+
+// ForeignKeyDeclaredAt returns the foreign key of the final schema whose
+// constraint (a FOREIGN KEY clause, or a column's REFERENCES clause, with
+// its CONSTRAINT name if any) starts at byte offset start of the file at
+// uri, and its table. It returns nils when that constraint was dropped
+// later, with its column or its table. The key's Columns and its table's
+// indexes are those of the final schema: renames and later CREATE INDEX
+// statements are applied.
+func (m *Model) ForeignKeyDeclaredAt(uri string, start int) (*Table, *ForeignKey) {
+	if m == nil {
+		return nil, nil
+	}
+	r := m.fkDefs[defKey{uri, start}]
+	return r.table, r.fk
 }
 
 // CreatedBefore reports whether table t was created in a file that comes

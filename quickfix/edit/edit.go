@@ -35,11 +35,41 @@ func Replace(span source.Span, text string) source.Edit {
 func InsertAfterStmt(f *source.File, st *syntax.Stmt, lines string) source.Edit {
 	line := f.OffsetLine(st.Span.End)
 	end := f.LineStart(line) + len(f.LineText(line))
-	nl := "\n"
-	if strings.Contains(f.Text, "\r\n") {
-		nl = "\r\n"
-	}
+	nl := newline(f)
 	return source.Edit{Span: source.Span{Start: end, End: end}, New: nl + strings.ReplaceAll(lines, "\n", nl)}
+}
+
+// InsertLineBefore inserts text as a line of its own before the line
+// holding offset off, keeping the line ending style of the file. text must
+// not end with a newline; it carries its own indentation.
+func InsertLineBefore(f *source.File, off int, text string) source.Edit {
+	start := f.LineStart(f.OffsetLine(off))
+	return source.Edit{Span: source.Span{Start: start, End: start}, New: text + newline(f)}
+}
+
+// Insert inserts text at offset off.
+func Insert(off int, text string) source.Edit {
+	return source.Edit{Span: source.Span{Start: off, End: off}, New: text}
+}
+
+// DeleteClause deletes span, a clause of statement st, together with the
+// white space that separates it from the token before it, so that
+// "text NOT NULL DEFAULT 0" loses " NOT NULL" and not just "NOT NULL".
+// A comment before the clause is kept.
+func DeleteClause(st *syntax.Stmt, span source.Span) source.Edit {
+	start := span.Start
+	if i := st.PrevLexeme(span.Start - st.Span.Start); i >= 0 {
+		start = st.Span.Start + st.Lexemes()[i].End
+	}
+	return source.Edit{Span: source.Span{Start: start, End: span.End}}
+}
+
+// newline returns the file's line ending: CRLF when it has any, else LF.
+func newline(f *source.File) string {
+	if strings.Contains(f.Text, "\r\n") {
+		return "\r\n"
+	}
+	return "\n"
 }
 
 // LineIndent returns the white space that starts the line holding offset off.

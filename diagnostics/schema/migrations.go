@@ -1,0 +1,75 @@
+package schema
+
+import (
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/sqlsage/sqlsage/diagnostics/source"
+	"github.com/sqlsage/sqlsage/diagnostics/syntax"
+)
+
+// IsDownFile reports whether uri names a down migration, which undoes
+// another file and is not part of the schema: golang-migrate's and popx's
+// "<version>_<name>.down.sql" (popx also writes ".postgres.down.sql").
+func IsDownFile(uri string) bool {
+	return strings.HasSuffix(strings.ToLower(path.Base(uri)), ".down.sql")
+}
+
+// sectionMarker matches the comments that open the up and down sections
+// of a migration file: goose's "-- +goose Up" / "-- +goose Down" and
+// dbmate's "-- migrate:up" / "-- migrate:down". Group 1 or 2 is the
+// direction.
+var sectionMarker = regexp.MustCompile(`(?i)^--\s*(?:\+goose\s+(up|down)\b|migrate:(up|down)\b)`)
+
+// DownSections returns the spans of pf's text that belong to down
+// sections: from a goose or dbmate down marker to the next up marker or
+// the end of the file. A file without markers has none.
+func DownSections(pf *syntax.ParsedFile) []source.Span {
+	var spans []source.Span
+	open := -1
+	for _, c := range pf.Comments {
+		m := sectionMarker.FindStringSubmatch(pf.File.Text[c.Start:c.End])
+		if m == nil {
+			continue
+		}
+		dir := strings.ToLower(m[1] + m[2])
+		switch {
+		case dir == "down" && open < 0:
+			open = c.Start
+		case dir == "up" && open >= 0:
+			spans = append(spans, source.Span{Start: open, End: c.Start})
+			open = -1
+		}
+	}
+	if open >= 0 {
+		spans = append(spans, source.Span{Start: open, End: len(pf.File.Text)})
+	}
+	return spans
+}
+
+// upStatements returns the statements of pf that build the schema: none
+// for a down file, and those outside down sections otherwise.
+func upStatements(pf *syntax.ParsedFile) []*syntax.Stmt {
+	if IsDownFile(pf.File.URI) {
+		return nil
+	}
+	down := DownSections(pf)
+	if len(down) == 0 {
+		return pf.Stmts
+	}
+	var up []*syntax.Stmt
+	for _, st := range pf.Stmts {
+		in := false
+		for _, d := range down {
+			if d.Contains(st.Span.Start) {
+				in = true
+				break
+			}
+		}
+		if !in {
+			up = append(up, st)
+		}
+	}
+	return up
+}

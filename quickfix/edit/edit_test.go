@@ -1,0 +1,49 @@
+package edit_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/sqlsage/sqlsage/diagnostics/source"
+	"github.com/sqlsage/sqlsage/diagnostics/syntax"
+	"github.com/sqlsage/sqlsage/quickfix/edit"
+)
+
+func apply(t *testing.T, text string, edits ...source.Edit) string {
+	t.Helper()
+	out, err := source.Apply(text, edits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestDeleteClause(t *testing.T) {
+	text := "ALTER TABLE t ADD COLUMN c text /* keep */ NOT NULL DEFAULT 'x';"
+	f := source.NewFile("t.sql", 0, text)
+	pf, err := syntax.NewParser(0).ParseFile(context.Background(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := pf.Stmts[0]
+	span := func(s string) source.Span {
+		i := strings.Index(text, s)
+		return source.Span{Start: i, End: i + len(s)}
+	}
+	got := apply(t, text, edit.DeleteClause(st, span("NOT NULL")), edit.DeleteClause(st, span("DEFAULT 'x'")))
+	if want := "ALTER TABLE t ADD COLUMN c text /* keep */;"; got != want {
+		t.Errorf("DeleteClause:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestInsertLineBefore(t *testing.T) {
+	for _, nl := range []string{"\n", "\r\n"} {
+		text := "CREATE TABLE t (" + nl + "  a int" + nl + ");"
+		f := source.NewFile("t.sql", 0, text)
+		got := apply(t, text, edit.InsertLineBefore(f, strings.Index(text, "a int"), "  id int,"))
+		if want := "CREATE TABLE t (" + nl + "  id int," + nl + "  a int" + nl + ");"; got != want {
+			t.Errorf("InsertLineBefore:\n got %q\nwant %q", got, want)
+		}
+	}
+}

@@ -1,0 +1,5 @@
+BEGIN;
+-- CONCURRENTLY cannot run inside a transaction block.
+ALTER TABLE members ADD CONSTRAINT members_mentor_fk -- want: fk-missing-index
+  FOREIGN KEY (mentor_id) REFERENCES members (id);
+COMMIT;

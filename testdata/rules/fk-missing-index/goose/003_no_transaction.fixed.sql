@@ -1,0 +1,4 @@
+-- +goose NO TRANSACTION
+-- +goose Up
+ALTER TABLE books ADD CONSTRAINT books_editor_fk FOREIGN KEY (editor_id) REFERENCES authors; -- want: fk-missing-index
+CREATE INDEX CONCURRENTLY idx_books_editor_id ON books (editor_id);
