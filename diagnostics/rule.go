@@ -21,7 +21,7 @@ type Rule struct {
 type Doc struct {
 	Summary string // one line, ≤ 60 characters, sentence case, no period
 	Why     string // Markdown: the practice, the consequence
-	Bad     string // SQL that reports the rule
+	Bad     string // SQL that reports the rule; "-- file: NAME.sql" lines make it a workspace of several files
 	Good    string // SQL that does not
 	Fix     string // what the fix does and when it is unsafe; "" when there is no fix
 	Ignore  string // when ignoring is right

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -144,8 +145,32 @@ func kebab(name string) string {
 	return b.String()
 }
 
+// docFileLine starts a file of a documentation example that is a
+// workspace of several files, such as a migration that alters a table an
+// earlier file created.
+var docFileLine = regexp.MustCompile(`(?m)^-- file: (\S+\.sql)\n`)
+
+// docFiles returns the files of a documentation example: one doc.sql, or
+// one file per "-- file: NAME.sql" line, each holding the lines after it.
+func docFiles(sql string) []*source.File {
+	marks := docFileLine.FindAllStringSubmatchIndex(sql, -1)
+	if len(marks) == 0 {
+		return []*source.File{source.NewFile("doc.sql", 0, sql)}
+	}
+	var files []*source.File
+	for i, m := range marks {
+		end := len(sql)
+		if i+1 < len(marks) {
+			end = marks[i+1][0]
+		}
+		files = append(files, source.NewFile(sql[m[2]:m[3]], 0, sql[m[1]:end]))
+	}
+	return files
+}
+
 // TestRuleDocs checks each rule's documented examples: Bad reports the
-// rule, Good does not.
+// rule, Good does not. An example with "-- file: NAME.sql" lines is a
+// workspace of those files, in name order.
 func TestRuleDocs(t *testing.T) {
 	for _, r := range rules.All {
 		t.Run(r.ID, func(t *testing.T) {
@@ -156,12 +181,17 @@ func TestRuleDocs(t *testing.T) {
 			engine.Strict = true
 			cfg := diagnostics.Config{Rules: map[string]diagnostics.Severity{r.ID: r.Severity}}
 			count := func(sql string) int {
-				snap := workspace.New(syntax.NewParser(0), source.NewFile("doc.sql", 0, sql))
-				diags, err := engine.Analyze(context.Background(), snap, "doc.sql", cfg)
-				if err != nil {
-					t.Fatal(err)
+				files := docFiles(sql)
+				snap := workspace.New(syntax.NewParser(0), files...)
+				n := 0
+				for _, f := range files {
+					diags, err := engine.Analyze(context.Background(), snap, f.URI, cfg)
+					if err != nil {
+						t.Fatal(err)
+					}
+					n += len(diags)
 				}
-				return len(diags)
+				return n
 			}
 			if count(r.Doc.Bad) == 0 {
 				t.Errorf("Doc.Bad does not report %s:\n%s", r.ID, r.Doc.Bad)
