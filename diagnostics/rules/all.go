@@ -10,4 +10,5 @@ var All = []*diagnostics.Rule{
 	FkMissingIndex,
 	MoneyFloat,
 	SyntaxError,
+	UpdateDeleteWithoutWhere,
 }
