@@ -11,5 +11,6 @@ var All = []*diagnostics.Rule{
 	MissingPrimaryKey,
 	MoneyFloat,
 	SyntaxError,
+	TimestampAsText,
 	UpdateDeleteWithoutWhere,
 }
