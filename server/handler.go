@@ -3,9 +3,12 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
+	"sync"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
@@ -19,12 +22,25 @@ import (
 // its own goroutine but starts it only once the previous one has replied;
 // recover turns a panic into an InternalError reply; gate enforces the
 // lifecycle; dispatch calls the protocol.Server methods.
+//
+// Around it all, every message is counted in s.inflight from the moment
+// it is read until it is replied to (every path replies exactly once, to
+// notifications too, where the reply is a no-op on the wire), so that
+// Serve can finish the messages read before the stream ended.
 func (s *server) handler() jsonrpc2.Handler {
-	return protocol.CancelHandler(
+	chain := protocol.CancelHandler(
 		jsonrpc2.AsyncHandler(
 			recoverHandler(s.log,
 				s.gate(
 					s.dispatch(protocol.ServerHandler(s, nil))))))
+	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+		s.inflight.add()
+		var once sync.Once
+		return chain(ctx, func(ctx context.Context, result any, err error) error {
+			defer once.Do(s.inflight.done)
+			return reply(ctx, result, err)
+		}, req)
+	}
 }
 
 // recoverHandler returns next wrapped so that a panic is logged with the
@@ -117,6 +133,7 @@ func isCall(ctx context.Context) bool {
 }
 
 // dispatch hands messages to next (protocol.ServerHandler), except
+// shutdown and exit, which it serves itself whatever their params, and
 // textDocument/didChange: protocol v0.12.0 declares
 // TextDocumentContentChangeEvent.Range as a value, so a whole-document
 // change, which has no range, would decode as an insertion at 0:0. The
@@ -127,7 +144,21 @@ func (s *server) dispatch(next jsonrpc2.Handler) jsonrpc2.Handler {
 	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
 		_, call := req.(*jsonrpc2.Call)
 		ctx = context.WithValue(ctx, callKey{}, call)
-		if req.Method() != protocol.MethodTextDocumentDidChange {
+		switch req.Method() {
+		case protocol.MethodShutdown:
+			// ServerHandler refuses any params, even the "params": null
+			// some clients send; the specification says void.
+			return reply(ctx, nil, s.Shutdown(ctx))
+		case protocol.MethodExit:
+			return reply(ctx, nil, s.Exit(ctx))
+		case protocol.MethodTextDocumentDidChange:
+		default:
+			if len(req.Params()) == 0 {
+				// ServerHandler answers a message without params with a
+				// ParseError, even an unknown request that deserves
+				// MethodNotFound: give it an explicit null.
+				req = withNullParams(req)
+			}
 			return next(ctx, reply, req)
 		}
 		var params didChangeParams
@@ -137,4 +168,48 @@ func (s *server) dispatch(next jsonrpc2.Handler) jsonrpc2.Handler {
 		}
 		return reply(ctx, nil, s.didChange(ctx, &params))
 	}
+}
+
+// withNullParams returns req with "null" params.
+func withNullParams(req jsonrpc2.Request) jsonrpc2.Request {
+	if c, ok := req.(*jsonrpc2.Call); ok {
+		if n, err := jsonrpc2.NewCall(c.ID(), c.Method(), nil); err == nil {
+			return n
+		}
+		return req
+	}
+	if n, err := jsonrpc2.NewNotification(req.Method(), nil); err == nil {
+		return n
+	}
+	return req
+}
+
+// lenientStream is a jsonrpc2.Stream that skips a message whose body is
+// not a JSON-RPC message (logging it) instead of failing: jsonrpc2
+// v0.10.0's Conn closes the whole connection on any Read error, so one
+// malformed message would end the session. The framing stays in step:
+// the body has been read in full when decoding fails. Errors of the
+// framing itself still end the stream.
+type lenientStream struct {
+	jsonrpc2.Stream
+	log *slog.Logger
+}
+
+// Read returns the next well-formed message.
+func (s lenientStream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
+	for {
+		msg, n, err := s.Stream.Read(ctx)
+		if err != nil && isDecodeError(err) {
+			s.log.Warn("skipping a malformed message", "bytes", n, "error", err)
+			continue
+		}
+		return msg, n, err
+	}
+}
+
+// isDecodeError reports whether err is jsonrpc2.DecodeMessage's (a body
+// that is not JSON-RPC) rather than the stream's. jsonrpc2 v0.10.0 does
+// not wrap the two differently, so its messages are the evidence.
+func isDecodeError(err error) bool {
+	return errors.Is(err, jsonrpc2.ErrInvalidRequest) || strings.HasPrefix(err.Error(), "unmarshaling jsonrpc message")
 }

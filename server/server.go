@@ -29,6 +29,10 @@ const DefaultDebounce = 30 * time.Millisecond
 // workspaceLoadTimeout bounds the initial scan of the workspace roots.
 const workspaceLoadTimeout = 2 * time.Minute
 
+// inflightTimeout bounds how long Serve, once the stream has ended, waits
+// for the messages already read to be handled.
+const inflightTimeout = 5 * time.Second
+
 // Options configure Serve.
 type Options struct {
 	// Engine runs the rules; required.
@@ -66,7 +70,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	conn := jsonrpc2.NewConn(jsonrpc2.NewStream(rwc))
+	conn := jsonrpc2.NewConn(lenientStream{jsonrpc2.NewStream(rwc), opts.Logger})
 	s := newServer(ctx, conn, opts)
 	conn.Go(ctx, s.handler())
 
@@ -74,9 +78,18 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	select {
 	case <-s.exited:
 		err = s.exitError()
+		s.inflight.wait(inflightTimeout, s.log) // replies still being written
 	case <-conn.Done():
-		if s.lifecycle() != shutDown {
-			err = fmt.Errorf("connection closed before shutdown: %w", conn.Err())
+		// The client may write its last messages (shutdown, exit) and
+		// close the stream at once: serve what was read before deciding.
+		s.inflight.wait(inflightTimeout, s.log)
+		select {
+		case <-s.exited:
+			err = s.exitError()
+		default:
+			if s.lifecycle() != shutDown {
+				err = fmt.Errorf("connection closed before shutdown: %w", conn.Err())
+			}
 		}
 	case <-ctx.Done():
 		err = ctx.Err()
@@ -89,6 +102,49 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	// exit anyway.
 	_ = conn.Close()
 	return err
+}
+
+// A counter counts work in progress and lets one wait until there is
+// none. Unlike sync.WaitGroup, it may go up again while someone waits
+// (a client may keep writing after exit).
+type counter struct {
+	mu   sync.Mutex    // guards the fields below
+	n    int           // work in progress
+	idle chan struct{} // closed when n drops to 0; nil while n is 0
+}
+
+func (c *counter) add() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.n == 0 {
+		c.idle = make(chan struct{})
+	}
+	c.n++
+}
+
+func (c *counter) done() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n--
+	if c.n == 0 {
+		close(c.idle)
+		c.idle = nil
+	}
+}
+
+// wait returns when nothing is in progress, or after timeout (logged).
+func (c *counter) wait(timeout time.Duration, log *slog.Logger) {
+	c.mu.Lock()
+	idle := c.idle
+	c.mu.Unlock()
+	if idle == nil {
+		return
+	}
+	select {
+	case <-idle:
+	case <-time.After(timeout):
+		log.Warn("messages still being handled when the server stopped", "waited", timeout)
+	}
 }
 
 // state is the server's place in the LSP lifecycle.
@@ -110,6 +166,7 @@ type server struct {
 	sched  *scheduler
 
 	background sync.WaitGroup // goroutines other than the scheduler's (workspace loading)
+	inflight   counter        // messages read but not replied to yet
 	exited     chan struct{}  // closed by the exit notification
 	exitOnce   sync.Once
 
