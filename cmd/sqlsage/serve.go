@@ -30,7 +30,7 @@ func runServe(ctx context.Context, args []string, std streams) int {
 		fmt.Fprint(fs.Output(), serveUsage)
 		fs.PrintDefaults()
 	}
-	debounce := fs.Duration("debounce", server.DefaultDebounce, "quiet period after an edit before the document is analysed")
+	debounce := fs.Duration("debounce", server.DefaultDebounce, "quiet period after an edit before the document is analysed (0: none)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(std.stdout)
