@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/sqlsage/sqlsage/diagnostics"
-	"github.com/sqlsage/sqlsage/diagnostics/internal/gen"
+	"github.com/sqlsage/sqlsage/diagnostics/benchdata"
 	"github.com/sqlsage/sqlsage/diagnostics/rules"
 	"github.com/sqlsage/sqlsage/diagnostics/source"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
@@ -31,7 +31,7 @@ func BenchmarkKeystroke(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			text := gen.Schema(size.bytes)
+			text := benchdata.Schema(size.bytes)
 			at := strings.Index(text[len(text)/2:], "name text NOT NULL") + len(text)/2 + len("name")
 			snap := workspace.New(syntax.NewParser(0), source.NewFile("bench.sql", 1, text))
 			if _, err := engine.Analyze(ctx, snap, "bench.sql", diagnostics.Config{}); err != nil {
@@ -61,7 +61,7 @@ func BenchmarkCheckCold(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			file := source.NewFile("bench.sql", 0, gen.Schema(size.bytes))
+			file := source.NewFile("bench.sql", 0, benchdata.Schema(size.bytes))
 			b.SetBytes(int64(len(file.Text)))
 			b.ReportAllocs()
 			for range b.N {

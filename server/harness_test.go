@@ -110,7 +110,7 @@ func panicRule() *diagnostics.Rule {
 }
 
 // newEngine returns a strict engine (rule panics are re-raised) over rules.
-func newEngine(t *testing.T, rs ...*diagnostics.Rule) *diagnostics.Engine {
+func newEngine(t testing.TB, rs ...*diagnostics.Rule) *diagnostics.Engine {
 	t.Helper()
 	e, err := diagnostics.NewEngine(rs)
 	if err != nil {
@@ -145,7 +145,7 @@ func (b *syncBuffer) String() string {
 
 // testClient is the editor's end of an in-process connection.
 type testClient struct {
-	t    *testing.T
+	t    testing.TB
 	conn jsonrpc2.Conn
 	logs *syncBuffer
 
@@ -166,7 +166,7 @@ type publication struct {
 // startServer runs Serve with opts on one end of a pipe and returns a
 // client on the other. The connection is closed, and Serve awaited, when
 // the test ends; the server's log is printed if the test failed.
-func startServer(t *testing.T, opts Options) *testClient {
+func startServer(t testing.TB, opts Options) *testClient {
 	t.Helper()
 	logs := &syncBuffer{}
 	if opts.Logger == nil {

@@ -1,8 +1,8 @@
-// Package gen generates large, realistic SQL files for benchmarks: a mix
+// Package benchdata generates large, realistic SQL files for benchmarks: a mix
 // of CREATE TABLE, CREATE INDEX, ALTER TABLE and SELECT statements with
 // foreign keys between tables, deterministic for a given size (about 80
 // bytes a statement, so 1.6 MB is 20,000 statements).
-package gen
+package benchdata
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package gen
+package benchdata
 
 import (
 	"strings"
