@@ -37,7 +37,7 @@ type streams struct {
 type command struct {
 	name    string
 	summary string
-	run     func(ctx context.Context, args []string, io streams) int
+	run     func(ctx context.Context, args []string, std streams) int
 }
 
 func commands() []command {
@@ -56,25 +56,25 @@ func main() {
 	os.Exit(code)
 }
 
-func run(ctx context.Context, args []string, io streams) int {
+func run(ctx context.Context, args []string, std streams) int {
 	if len(args) == 0 {
-		usage(io.stderr)
+		usage(std.stderr)
 		return exitError
 	}
 	switch args[0] {
 	case "-h", "--help", "help":
-		usage(io.stdout)
+		usage(std.stdout)
 		return exitOK
 	case "-v", "--version":
-		return runVersion(ctx, nil, io)
+		return runVersion(ctx, nil, std)
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return c.run(ctx, args[1:], io)
+			return c.run(ctx, args[1:], std)
 		}
 	}
-	fmt.Fprintf(io.stderr, "sqlsage: unknown command %q\n\n", args[0])
-	usage(io.stderr)
+	fmt.Fprintf(std.stderr, "sqlsage: unknown command %q\n\n", args[0])
+	usage(std.stderr)
 	return exitError
 }
 
@@ -95,14 +95,14 @@ func newEngine() *diagnostics.Engine {
 	return e
 }
 
-func runVersion(_ context.Context, args []string, io streams) int {
+func runVersion(_ context.Context, args []string, std streams) int {
 	if len(args) > 0 {
-		fmt.Fprintf(io.stdout, "usage: sqlsage version\n\nPrints the sqlsage version and the PostgreSQL grammar it parses.\n")
+		fmt.Fprintf(std.stdout, "usage: sqlsage version\n\nPrints the sqlsage version and the PostgreSQL grammar it parses.\n")
 		if args[0] == "-h" || args[0] == "--help" {
 			return exitOK
 		}
 		return exitError
 	}
-	fmt.Fprintf(io.stdout, "sqlsage %s (grammar: %s)\n", version, syntax.GrammarVersion)
+	fmt.Fprintf(std.stdout, "sqlsage %s (grammar: %s)\n", version, syntax.GrammarVersion)
 	return exitOK
 }
