@@ -31,7 +31,8 @@ var AddColumnNotNull = &diagnostics.Rule{
 			"any default rewrites the table; since 11 a constant or stable default (`'basic'`, `0`, " +
 			"`now()`, `CURRENT_TIMESTAMP`) is stored in the catalog and the column is added instantly.\n\n" +
 			"The rule judges tables created by an earlier file of the workspace (migration order): a table " +
-			"created in the same file is still empty. It uses the configured `pg-version`. A call to a " +
+			"created in the same file is still empty, and so is one the file truncates (or deletes all rows " +
+			"of) before adding the column. It uses the configured `pg-version`. A call to a " +
 			"function it does not know is assumed not to be volatile.",
 		Bad: "-- file: 001_create.sql\n" +
 			"CREATE TABLE accounts (id bigint PRIMARY KEY);\n" +
@@ -97,8 +98,8 @@ func runAddColumnNotNull(pass *diagnostics.Pass) {
 		return
 	}
 	tbl := pass.Schema.Table(schema.RangeVarName(at.Relation))
-	if tbl == nil || !pass.Schema.CreatedBefore(tbl, pass.File.URI) {
-		return // a new table is empty; an unknown one may be too
+	if tbl == nil || !pass.Schema.CreatedBefore(tbl, pass.File.URI) || emptiedBefore(pass, at.Relation) {
+		return // a new or emptied table has no rows; an unknown one may have none
 	}
 	tableSpan := st.NameSpan(at.Relation.Location)
 	tableText := pass.File.Text[tableSpan.Start:tableSpan.End]
@@ -110,6 +111,28 @@ func runAddColumnNotNull(pass *diagnostics.Pass) {
 		}
 		checkAddedColumn(pass, def, tableText)
 	}
+}
+
+// emptiedBefore reports whether a statement of the file before the pass's
+// statement empties rel: a TRUNCATE of it, or a DELETE of all its rows.
+func emptiedBefore(pass *diagnostics.Pass, rel *syntax.RangeVar) bool {
+	key := schema.RangeVarName(rel).Key()
+	for _, st := range pass.Parsed.Stmts {
+		if st == pass.Stmt {
+			break
+		}
+		if t := st.Node.GetTruncateStmt(); t != nil {
+			for _, r := range t.Relations {
+				if schema.RangeVarName(r.GetRangeVar()).Key() == key {
+					return true
+				}
+			}
+		}
+		if d := st.Node.GetDeleteStmt(); d != nil && d.WhereClause == nil && schema.RangeVarName(d.Relation).Key() == key {
+			return true
+		}
+	}
+	return false
 }
 
 // checkAddedColumn reports def, a column ALTER TABLE tableText adds to an

@@ -26,8 +26,10 @@ var MissingPrimaryKey = &diagnostics.Rule{
 			"is its primary key unless configured otherwise: without one those statements fail on a " +
 			"published table.\n\n" +
 			"The rule reads the workspace's final schema, so a key added by a later " +
-			"`ALTER TABLE … ADD PRIMARY KEY` (or `ADD CONSTRAINT … PRIMARY KEY`) counts. It skips temporary " +
-			"tables, partitions (`PARTITION OF`: the key belongs on the partitioned table), " +
+			"`ALTER TABLE … ADD PRIMARY KEY` (or `ADD CONSTRAINT … PRIMARY KEY`) counts, and a `CREATE TABLE` that declares a key is not " +
+			"reported even when a later migration drops it. It skips temporary " +
+			"tables, partitions (`PARTITION OF`, or a table a later `ALTER TABLE … ATTACH PARTITION` " +
+			"attaches, as pg_dump writes them: the key belongs on the partitioned table), " +
 			"`CREATE TABLE … AS` and `SELECT … INTO`, and tables copied with " +
 			"`LIKE … INCLUDING INDEXES` (or `INCLUDING ALL`), which may copy their source's key.",
 		Bad:  "CREATE TABLE events (name text NOT NULL, payload jsonb);",
@@ -67,8 +69,8 @@ func runMissingPrimaryKey(pass *diagnostics.Pass) {
 	// The table as the workspace leaves it: nil when a later file drops
 	// it (or this CREATE … IF NOT EXISTS created nothing).
 	tbl := pass.Schema.TableDeclaredAt(pass.File.URI, st.Span.Start)
-	if tbl == nil || tbl.PrimaryKey != nil {
-		return
+	if tbl == nil || tbl.PrimaryKey != nil || tbl.Partition || declaresPrimaryKey(cs) {
+		return // a key this statement declares and a later one drops is the later one's business
 	}
 	name := st.NameSpan(cs.Relation.Location)
 	nameText := pass.File.Text[name.Start:name.End]
@@ -83,6 +85,22 @@ func runMissingPrimaryKey(pass *diagnostics.Pass) {
 		}
 	}
 	pass.Report(d)
+}
+
+// declaresPrimaryKey reports whether a CREATE TABLE declares a primary
+// key, on a column or as a table constraint.
+func declaresPrimaryKey(cs *syntax.CreateStmt) bool {
+	for _, elt := range cs.TableElts {
+		if con := elt.GetConstraint(); con.GetContype() == syntax.ConstrType_CONSTR_PRIMARY {
+			return true
+		}
+		for _, n := range elt.GetColumnDef().GetConstraints() {
+			if n.GetConstraint().GetContype() == syntax.ConstrType_CONSTR_PRIMARY {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // primaryKeyFix makes an existing id column the primary key, or adds an

@@ -27,7 +27,9 @@ var TimestampAsText = &diagnostics.Rule{
 			"zone, and `DATE` calendar days.\n\n" +
 			"The rule looks at column names whose last word is `at`, `date`, `time` or `on` (`created_at`, " +
 			"`due_date`, `start_time`, `updatedOn`) declared `VARCHAR`, `CHAR` or `TEXT`, in `CREATE TABLE`, " +
-			"`ADD COLUMN` and `ALTER COLUMN … TYPE`.",
+			"`ADD COLUMN` and `ALTER COLUMN … TYPE`, except names that say a duration (`response_time`, " +
+			"`wait_time`) or a relation (`depends_on`, `based_on`). Down migrations (`*.down.sql`, goose and dbmate down " +
+			"sections) restore an earlier schema as it was and are not judged.",
 		Bad:  "CREATE TABLE posts (id bigint PRIMARY KEY, published_at varchar(32));",
 		Good: "CREATE TABLE posts (id bigint PRIMARY KEY, published_at TIMESTAMPTZ);",
 		Fix: "Replaces the type with `TIMESTAMPTZ` (preferred) or `TIMESTAMP`. Use `DATE` by hand for " +
@@ -43,11 +45,26 @@ var TimestampAsText = &diagnostics.Rule{
 // timeWords are the last words of a column name that say it holds a point in time.
 var timeWords = []string{"at", "date", "time", "on"}
 
+// notTimeBefore lists, for a last word, the words before it that make the
+// name mean something other than a point in time: a duration
+// (response_time) or a relation (depends_on).
+var notTimeBefore = map[string][]string{
+	"time": {"response", "wait", "waiting", "run", "running", "lead", "cpu", "exec", "execution", "processing",
+		"elapsed", "total", "avg", "average", "mean", "spent", "up", "down", "idle", "travel", "load", "build",
+		"query", "screen", "prep", "cook", "reading", "play", "dwell", "cycle", "turnaround", "hold", "delay"},
+	"on": {"depends", "depend", "based", "runs", "run", "add", "turned", "switched", "focus", "focused", "relies",
+		"rely", "opt", "log", "logged", "carry", "hands", "head", "walk", "drop", "plug", "click"},
+}
+
 // isTimeName reports whether a column's name ends in a time word after at
-// least one other word: created_at, dueDate, start_time, updated_on.
+// least one other word (created_at, dueDate, start_time, updated_on), and
+// the word before it does not make it a duration or a relation.
 func isTimeName(name string) bool {
 	w := nameWords(name)
-	return len(w) >= 2 && hasWord(w[len(w)-1], timeWords...)
+	if len(w) < 2 || !hasWord(w[len(w)-1], timeWords...) {
+		return false
+	}
+	return !hasWord(w[len(w)-2], notTimeBefore[w[len(w)-1]]...)
 }
 
 // isTextType reports whether tn is VARCHAR, CHAR or TEXT, not an array.
@@ -63,7 +80,11 @@ func isTextType(tn *syntax.TypeName) bool {
 }
 
 func runTimestampAsText(pass *diagnostics.Pass) {
-	for _, col := range columnDefs(pass.Stmt) {
+	cols := columnDefs(pass.Stmt)
+	if len(cols) == 0 || inDownMigration(pass) {
+		return
+	}
+	for _, col := range cols {
 		tn := col.Def.TypeName
 		if !isTimeName(col.Name) || !isTextType(tn) {
 			continue

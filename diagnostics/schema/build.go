@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"cmp"
 	"context"
 	"slices"
 
@@ -20,6 +21,7 @@ func Build(ctx context.Context, files []*syntax.ParsedFile) (*Model, error) {
 			return nil, ctx.Err()
 		}
 		m.files[pf.File.URI] = i
+		m.uris = append(m.uris, pf.File.URI)
 		for _, st := range upStatements(pf) {
 			if st.Node != nil {
 				m.apply(pf.File.URI, st)
@@ -60,7 +62,7 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 		if cs.IfNotExists && m.Table(name) != nil {
 			return
 		}
-		t := &Table{Name: name, Def: loc(st.Span), Partitioned: cs.Partspec != nil}
+		t := &Table{Name: name, Def: loc(st.Span), Partitioned: cs.Partspec != nil, Partition: cs.Partbound != nil}
 		for _, elt := range cs.TableElts {
 			switch e := elt.Node.(type) {
 			case *syntax.Node_ColumnDef:
@@ -85,6 +87,10 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 			case syntax.AlterTableType_AT_AddColumn:
 				if def := cmd.Def.GetColumnDef(); def != nil && t.Column(def.Colname) == nil {
 					t.addColumn(st, uri, def)
+				}
+			case syntax.AlterTableType_AT_AttachPartition, syntax.AlterTableType_AT_DetachPartition:
+				if part := m.Table(RangeVarName(cmd.Def.GetPartitionCmd().GetName())); part != nil {
+					part.Partition = cmd.Subtype == syntax.AlterTableType_AT_AttachPartition
 				}
 			case syntax.AlterTableType_AT_DropColumn:
 				t.dropColumn(cmd.Name)
@@ -124,11 +130,25 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 		for _, p := range is.IndexParams {
 			ix.Columns = append(ix.Columns, p.GetIndexElem().GetName())
 		}
+		if ix.Name == "" {
+			// ChooseIndexName: the columns (an expression counts as "expr").
+			cols := make([]string, len(ix.Columns))
+			for i, c := range ix.Columns {
+				cols[i] = cmp.Or(c, "expr")
+			}
+			ix.Name = defaultName(name.Object, cols, "idx")
+		}
 		t.Indexes = append(t.Indexes, ix)
 	case *syntax.Node_DropStmt:
 		ds := n.DropStmt
+		if ds.RemoveType != syntax.ObjectType_OBJECT_TABLE && ds.RemoveType != syntax.ObjectType_OBJECT_INDEX {
+			return // other objects (functions, schemas, types…) are not lists of names
+		}
 		for _, obj := range ds.Objects {
 			parts := syntax.Strings(obj.GetList().GetItems())
+			if len(parts) == 0 {
+				continue
+			}
 			name := Name{Object: parts[len(parts)-1]}
 			if len(parts) > 1 {
 				name.Schema = parts[len(parts)-2]
@@ -202,11 +222,12 @@ func (t *Table) addColumn(st *syntax.Stmt, uri string, def *syntax.ColumnDef) {
 			col.HasDefault = true
 		case syntax.ConstrType_CONSTR_PRIMARY:
 			col.NotNull = true
-			t.PrimaryKey = &Key{Name: con.Conname, Columns: []string{def.Colname}, Def: col.Def}
+			t.PrimaryKey = &Key{Name: t.constraintName(con, nil, "pkey"), Columns: []string{def.Colname}, Def: col.Def}
 		case syntax.ConstrType_CONSTR_UNIQUE:
-			t.Uniques = append(t.Uniques, &Key{Name: con.Conname, Columns: []string{def.Colname}, Def: col.Def})
+			cols := []string{def.Colname}
+			t.Uniques = append(t.Uniques, &Key{Name: t.constraintName(con, cols, "key"), Columns: cols, Def: col.Def})
 		case syntax.ConstrType_CONSTR_FOREIGN:
-			t.ForeignKeys = append(t.ForeignKeys, foreignKey(st, uri, con, []string{def.Colname}))
+			t.ForeignKeys = append(t.ForeignKeys, t.foreignKey(st, uri, con, []string{def.Colname}))
 		}
 	}
 	if s := syntax.TypeBase(def.TypeName); s == "serial" || s == "bigserial" || s == "smallserial" || s == "serial4" || s == "serial8" {
@@ -218,25 +239,35 @@ func (t *Table) addConstraint(st *syntax.Stmt, uri string, con *syntax.Constrain
 	def := Location{URI: uri, Span: st.NodeSpan(con.Location)}
 	switch con.Contype {
 	case syntax.ConstrType_CONSTR_PRIMARY:
-		t.PrimaryKey = &Key{Name: con.Conname, Columns: syntax.Strings(con.Keys), Def: def}
+		t.PrimaryKey = &Key{Name: t.constraintName(con, nil, "pkey"), Columns: syntax.Strings(con.Keys), Def: def}
 		for _, c := range t.PrimaryKey.Columns {
 			if col := t.Column(c); col != nil {
 				col.NotNull = true
 			}
 		}
 	case syntax.ConstrType_CONSTR_UNIQUE:
-		t.Uniques = append(t.Uniques, &Key{Name: con.Conname, Columns: syntax.Strings(con.Keys), Def: def})
+		cols := syntax.Strings(con.Keys)
+		t.Uniques = append(t.Uniques, &Key{Name: t.constraintName(con, cols, "key"), Columns: cols, Def: def})
 	case syntax.ConstrType_CONSTR_FOREIGN:
-		t.ForeignKeys = append(t.ForeignKeys, foreignKey(st, uri, con, syntax.Strings(con.FkAttrs)))
+		t.ForeignKeys = append(t.ForeignKeys, t.foreignKey(st, uri, con, syntax.Strings(con.FkAttrs)))
 	}
 }
 
-func foreignKey(st *syntax.Stmt, uri string, con *syntax.Constraint, cols []string) *ForeignKey {
+// constraintName returns con's name: the one written, or else the one
+// PostgreSQL chooses, so that a later DROP CONSTRAINT by that name finds it.
+func (t *Table) constraintName(con *syntax.Constraint, cols []string, label string) string {
+	if con.Conname != "" {
+		return con.Conname
+	}
+	return defaultName(t.Name.Object, cols, label)
+}
+
+func (t *Table) foreignKey(st *syntax.Stmt, uri string, con *syntax.Constraint, cols []string) *ForeignKey {
 	action := Action(NoAction)
 	if len(con.FkDelAction) == 1 {
 		action = Action(con.FkDelAction[0])
 	}
-	return &ForeignKey{Name: con.Conname, Columns: cols, RefTable: RangeVarName(con.Pktable),
+	return &ForeignKey{Name: t.constraintName(con, cols, "fkey"), Columns: cols, RefTable: RangeVarName(con.Pktable),
 		RefColumns: syntax.Strings(con.PkAttrs), OnDelete: action,
 		Def: Location{URI: uri, Span: st.NodeSpan(con.Location)}}
 }

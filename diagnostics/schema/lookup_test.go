@@ -57,9 +57,21 @@ DROP TABLE gone;
 	if got := m.TableDeclaredAt("001.sql", at("CREATE TABLE users")); got == nil || got.Partitioned {
 		t.Errorf("users: %+v, want a table that is not partitioned", got)
 	}
-	m2 := buildFiles(t, source.NewFile("p.sql", 0, "CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);"))
-	if got := m2.Table(schema.Name{Object: "events"}); got == nil || !got.Partitioned {
+	m2 := buildFiles(t, source.NewFile("p.sql", 0, `CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE public.events_2025 (id bigint, at date);
+ALTER TABLE ONLY public.events ATTACH PARTITION public.events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE TABLE events_old (id bigint, at date);
+ALTER TABLE events ATTACH PARTITION events_old FOR VALUES FROM ('2000-01-01') TO ('2024-01-01');
+ALTER TABLE events DETACH PARTITION events_old;
+`))
+	if got := m2.Table(schema.Name{Object: "events"}); got == nil || !got.Partitioned || got.Partition {
 		t.Errorf("events: %+v, want a partitioned table", got)
+	}
+	for name, want := range map[string]bool{"events_2024": true, "events_2025": true, "events_old": false} {
+		if got := m2.Table(schema.Name{Object: name}); got == nil || got.Partition != want {
+			t.Errorf("%s: %+v, want Partition %v", name, got, want)
+		}
 	}
 	var nilModel *schema.Model
 	if tbl, fk := nilModel.ForeignKeyDeclaredAt("001.sql", 0); tbl != nil || fk != nil || nilModel.TableDeclaredAt("001.sql", 0) != nil {

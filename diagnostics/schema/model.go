@@ -35,6 +35,7 @@ type Table struct {
 	Name        Name
 	Def         Location // the CREATE TABLE statement
 	Partitioned bool     // declared with PARTITION BY: a partitioned parent, which holds no rows itself
+	Partition   bool     // a partition of another table: PARTITION OF, or attached with ATTACH PARTITION
 	Columns     []*Column
 	PrimaryKey  *Key // nil when the table has none
 	Uniques     []*Key
@@ -53,14 +54,14 @@ type Column struct {
 
 // A Key is a primary key or unique constraint.
 type Key struct {
-	Name    string // constraint name, "" when unnamed
+	Name    string // constraint name, as written or as PostgreSQL names an unnamed one
 	Columns []string
 	Def     Location
 }
 
 // A ForeignKey is a FOREIGN KEY constraint of a table.
 type ForeignKey struct {
-	Name       string
+	Name       string // as written, or as PostgreSQL names an unnamed one: orders_user_id_fkey
 	Columns    []string
 	RefTable   Name
 	RefColumns []string // empty means the referenced table's primary key
@@ -82,7 +83,7 @@ const (
 
 // An Index is a CREATE INDEX on a table.
 type Index struct {
-	Name    string
+	Name    string // as written, or as PostgreSQL names an unnamed one: orders_user_id_idx
 	Table   Name
 	Columns []string // the key columns; an expression key is ""
 	Unique  bool
@@ -96,6 +97,7 @@ type Model struct {
 	tables map[string]*Table
 	order  []*Table       // in creation order
 	files  map[string]int // URI → position in the migration order
+	uris   []string       // the files in migration order
 
 	// Where the objects of the final schema were declared, filled in at
 	// the end of Build: the CREATE TABLE statement of each table and the
@@ -166,6 +168,19 @@ func (m *Model) ForeignKeyDeclaredAt(uri string, start int) (*Table, *ForeignKey
 	}
 	r := m.fkDefs[defKey{uri, start}]
 	return r.table, r.fk
+}
+
+// PreviousUpFile returns the file replayed just before uri, skipping down
+// migrations, or "" when there is none (or uri is not in the model).
+// Tools such as popx split one change into a file per statement, so the
+// previous file is often part of the same change.
+func (m *Model) PreviousUpFile(uri string) string {
+	for i := m.FileIndex(uri) - 1; i >= 0; i-- {
+		if !IsDownFile(m.uris[i]) {
+			return m.uris[i]
+		}
+	}
+	return ""
 }
 
 // CreatedBefore reports whether table t was created in a file that comes

@@ -29,3 +29,9 @@ ALTER TABLE refunds ADD COLUMN user_id bigint REFERENCES users; -- want: fk-miss
 -- The name idx_payments_user_id is taken by an index on other columns.
 CREATE TABLE payments (id bigint PRIMARY KEY, user_id bigint REFERENCES users, amount numeric); -- want: fk-missing-index
 CREATE INDEX idx_payments_user_id ON payments (amount);
+
+-- An unnamed key dropped by the name PostgreSQL gave it and added again is
+-- reported once, where it is added again.
+CREATE TABLE comments (id bigint PRIMARY KEY, user_id bigint REFERENCES users);
+ALTER TABLE comments DROP CONSTRAINT comments_user_id_fkey;
+ALTER TABLE comments ADD FOREIGN KEY (user_id) REFERENCES users ON DELETE CASCADE; -- want: fk-missing-index

@@ -9,6 +9,11 @@ CREATE TABLE posts (
   time_zone    text NOT NULL DEFAULT 'UTC',
   at_risk      text,
   status       varchar(20),
+  -- Durations and relations, not points in time.
+  response_time text,
+  wait_time     varchar(20),
+  depends_on    text,
+  based_on      varchar(100),
   -- A single word is not a suffix.
   date         text,
   -- Arrays and other types are not this rule.

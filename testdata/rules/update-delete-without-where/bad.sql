@@ -23,3 +23,9 @@ CREATE FUNCTION reset_counters() RETURNS void LANGUAGE sql
 BEGIN ATOMIC
   UPDATE counters SET n = 0; -- want: update-delete-without-where@"UPDATE counters"
 END;
+
+-- A backfill that also sets an older column is not only a backfill.
+ALTER TABLE accounts ADD COLUMN plan text;
+UPDATE accounts SET plan = 'basic', updated_at = now(); -- want: update-delete-without-where
+-- A column added to another table does not count.
+UPDATE users SET plan = 'basic'; -- want: update-delete-without-where

@@ -22,3 +22,13 @@ CREATE TRIGGER orders_audit AFTER UPDATE OR DELETE ON orders FOR EACH ROW EXECUT
 
 -- Suppressed on purpose.
 DELETE FROM import_staging; -- sqlsage-ignore update-delete-without-where reloaded nightly
+
+-- Evidently on purpose in a migration: a backfill of a column this file
+-- adds, and the rows of a table this file creates.
+ALTER TABLE accounts ADD COLUMN plan text, ADD COLUMN plan_since date;
+UPDATE accounts SET plan = 'basic', plan_since = created_at::date;
+UPDATE accounts a SET (plan) = (SELECT p.name FROM plans p WHERE p.id = a.plan_id);
+CREATE TEMP TABLE work_items AS SELECT id FROM items;
+DELETE FROM work_items;
+CREATE TABLE staging (id bigint, payload jsonb);
+UPDATE staging SET payload = '{}';

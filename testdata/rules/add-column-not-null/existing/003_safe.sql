@@ -14,3 +14,9 @@ ALTER TABLE accounts ADD COLUMN note text NULL DEFAULT 'x';
 
 -- Other commands are not this rule.
 ALTER TABLE accounts ALTER COLUMN email SET NOT NULL;
+
+-- The file empties the table first.
+TRUNCATE TABLE events, accounts;
+ALTER TABLE events ADD COLUMN source text NOT NULL;
+DELETE FROM billing.invoices;
+ALTER TABLE billing.invoices ADD COLUMN number uuid NOT NULL DEFAULT gen_random_uuid();
