@@ -98,18 +98,27 @@ func runAddColumnNotNull(pass *diagnostics.Pass) {
 		return
 	}
 	tbl := pass.Schema.Table(schema.RangeVarName(at.Relation))
-	if tbl == nil || !pass.Schema.CreatedBefore(tbl, pass.File.URI) || emptiedBefore(pass, at.Relation) {
-		return // a new or emptied table has no rows; an unknown one may have none
+	if tbl == nil || !pass.Schema.CreatedBefore(tbl, pass.File.URI) {
+		return // a new table has no rows; an unknown one may have none
 	}
 	tableSpan := st.NameSpan(at.Relation.Location)
 	tableText := pass.File.Text[tableSpan.Start:tableSpan.End]
+	var diags []diagnostics.Diagnostic
 	for _, c := range at.Cmds {
 		cmd := c.GetAlterTableCmd()
 		def := cmd.GetDef().GetColumnDef()
 		if cmd.GetSubtype() != syntax.AlterTableType_AT_AddColumn || def == nil {
 			continue
 		}
-		checkAddedColumn(pass, def, tableText)
+		if d := checkAddedColumn(pass, def, tableText); d != nil {
+			diags = append(diags, *d)
+		}
+	}
+	if len(diags) == 0 || emptiedBefore(pass, at.Relation) {
+		return // an emptied table has no rows either
+	}
+	for _, d := range diags {
+		pass.Report(d)
 	}
 }
 
@@ -135,9 +144,10 @@ func emptiedBefore(pass *diagnostics.Pass, rel *syntax.RangeVar) bool {
 	return false
 }
 
-// checkAddedColumn reports def, a column ALTER TABLE tableText adds to an
-// existing table, when adding it fails on existing rows or rewrites the table.
-func checkAddedColumn(pass *diagnostics.Pass, def *syntax.ColumnDef, tableText string) {
+// checkAddedColumn returns the finding for def, a column ALTER TABLE
+// tableText adds to an existing table, when adding it fails on existing
+// rows or rewrites the table, and nil otherwise.
+func checkAddedColumn(pass *diagnostics.Pass, def *syntax.ColumnDef, tableText string) *diagnostics.Diagnostic {
 	st := pass.Stmt
 	spans := st.ConstraintSpans(def)
 	var notNull []source.Span // NOT NULL constraints, which the fix removes
@@ -165,14 +175,14 @@ func checkAddedColumn(pass *diagnostics.Pass, def *syntax.ColumnDef, tableText s
 	var msg string
 	switch {
 	case serialTypes[syntax.TypeBase(def.TypeName)] && !syntax.IsArray(def.TypeName):
-		pass.Reportf(span, "column %q is added as %s, filled from a sequence row by row, which "+lock,
+		msg = fmt.Sprintf("column %q is added as %s, filled from a sequence row by row, which "+lock,
 			col, syntax.TypeBase(def.TypeName), tableText)
-		return
+		return &diagnostics.Diagnostic{Span: span, Message: msg}
 	case identity:
-		pass.Reportf(span, "identity column %q is added, filled from a sequence row by row, which "+lock, col, tableText)
-		return
+		msg = fmt.Sprintf("identity column %q is added, filled from a sequence row by row, which "+lock, col, tableText)
+		return &diagnostics.Diagnostic{Span: span, Message: msg}
 	case len(notNull) == 0 && !primary:
-		return
+		return nil
 	case dflt == nil && len(notNull) == 0:
 		msg = fmt.Sprintf("column %q is added as a PRIMARY KEY without a default, which fails if table %s has any rows", col, tableText)
 	case dflt == nil:
@@ -182,13 +192,13 @@ func checkAddedColumn(pass *diagnostics.Pass, def *syntax.ColumnDef, tableText s
 	case pass.PGVersion < 11:
 		msg = fmt.Sprintf("column %q is added NOT NULL with a default, which before PostgreSQL 11 "+lock, col, tableText)
 	default:
-		return // a constant or stable default on PostgreSQL 11+ is instant
+		return nil // a constant or stable default on PostgreSQL 11+ is instant
 	}
 	d := diagnostics.Diagnostic{Span: span, Message: msg}
 	if len(notNull) > 0 && !primary {
 		d.Fixes = []diagnostics.Fix{addColumnInSteps(pass, def, tableText, notNull, dflt, dfltSpan)}
 	}
-	pass.Report(d)
+	return &d
 }
 
 // addColumnInSteps returns the fix that adds def without NOT NULL (and
