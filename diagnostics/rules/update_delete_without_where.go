@@ -27,9 +27,9 @@ var UpdateDeleteWithoutWhere = &diagnostics.Rule{
 			"`WHERE` clause; `TRUNCATE` says what it does and is not reported.\n\n" +
 			"Two patterns of migration files are evidently on purpose and not reported: a table created " +
 			"earlier in the same file (its rows are the file's own, as in a temporary work table), and an " +
-			"`UPDATE` that only sets columns added earlier in the same file, or by the previous migration " +
-			"file (a backfill of a new column; tools such as popx put each statement of a change in a file " +
-			"of its own).",
+			"`UPDATE` that only sets columns added earlier in the same file, or by an earlier file of the " +
+			"same change (a backfill of a new column; tools such as popx put each statement of a change in " +
+			"a file of its own, numbered under one name: `…000001_network.up.sql`, `…000002_network.up.sql`).",
 		Bad:  "DELETE FROM sessions;",
 		Good: "DELETE FROM sessions WHERE expires_at < now();",
 		Ignore: "When touching every row is the intent, say so: `WHERE true` is not reported (and `TRUNCATE` " +
@@ -123,18 +123,24 @@ func (s *fileSetup) intended(rel *syntax.RangeVar, targets []*syntax.Node) bool 
 
 // backfillsNewColumns reports whether targets, the SET list of an UPDATE
 // of rel, only set columns the workspace model says were declared by this
-// file or the previous one (popx and similar tools put each statement of
-// a change in a file of its own: ADD COLUMN in one, its backfill in the next).
+// file or an earlier file of the same change (popx and similar tools put
+// each statement of a change in a file of its own, numbered under one
+// name: ADD COLUMN in one, its backfill a few files later).
 func backfillsNewColumns(pass *diagnostics.Pass, rel *syntax.RangeVar, targets []*syntax.Node) bool {
 	tbl := pass.Schema.Table(schema.RangeVarName(rel))
 	if tbl == nil || len(targets) == 0 {
 		return false
 	}
 	uri := pass.File.URI
-	prev := pass.Schema.PreviousUpFile(uri)
+	change := schema.ChangeName(uri)
 	for _, t := range targets {
 		col := tbl.Column(t.GetResTarget().GetName())
-		if col == nil || col.Def.URI != uri && (prev == "" || col.Def.URI != prev) {
+		if col == nil {
+			return false
+		}
+		sameChange := change != "" && schema.ChangeName(col.Def.URI) == change &&
+			pass.Schema.FileIndex(col.Def.URI) < pass.Schema.FileIndex(uri)
+		if col.Def.URI != uri && !sameChange {
 			return false
 		}
 	}

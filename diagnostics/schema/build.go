@@ -21,7 +21,6 @@ func Build(ctx context.Context, files []*syntax.ParsedFile) (*Model, error) {
 			return nil, ctx.Err()
 		}
 		m.files[pf.File.URI] = i
-		m.uris = append(m.uris, pf.File.URI)
 		for _, st := range upStatements(pf) {
 			if st.Node != nil {
 				m.apply(pf.File.URI, st)

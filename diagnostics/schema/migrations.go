@@ -16,6 +16,24 @@ func IsDownFile(uri string) bool {
 	return strings.HasSuffix(strings.ToLower(path.Base(uri)), ".down.sql")
 }
 
+// versionPrefix matches the version that starts a migration file's name
+// and the separator after it: "20210410175418000002_", "0007-".
+var versionPrefix = regexp.MustCompile(`^[0-9]+[_-]`)
+
+// ChangeName returns the name of the change a migration file belongs to:
+// its base name without the leading version ("network.postgres.up.sql"
+// for "20210410175418000002_network.postgres.up.sql"), or "" when the
+// name does not start with a version. Tools such as popx split one change
+// into a file per statement, numbered in sequence under one name.
+func ChangeName(uri string) string {
+	base := path.Base(uri)
+	v := versionPrefix.FindString(base)
+	if v == "" || len(v) == len(base) {
+		return ""
+	}
+	return base[len(v):]
+}
+
 // sectionMarker matches the comments that open the up and down sections
 // of a migration file: goose's "-- +goose Up" / "-- +goose Down" and
 // dbmate's "-- migrate:up" / "-- migrate:down". Group 1 or 2 is the

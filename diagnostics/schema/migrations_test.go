@@ -37,18 +37,23 @@ DROP TABLE runs;
 	if m.FileIndex("0004_plain.down.sql") < 0 {
 		t.Error("a down file has no place in the migration order")
 	}
-	for uri, want := range map[string]string{
-		"0001_init.down.sql":  "",
-		"0001_init.up.sql":    "",
-		"0002_goose.sql":      "0001_init.up.sql",
-		"0004_plain.down.sql": "0003_dbmate.sql",
-		"unknown.sql":         "",
-	} {
-		if got := m.PreviousUpFile(uri); got != want {
-			t.Errorf("PreviousUpFile(%s) = %q, want %q", uri, got, want)
-		}
-	}
 	if !schema.IsDownFile("x/20210101000000_a.postgres.DOWN.sql") || schema.IsDownFile("down.sql") || schema.IsDownFile("a.up.sql") {
 		t.Error("IsDownFile misjudges a name")
+	}
+}
+
+func TestChangeName(t *testing.T) {
+	for uri, want := range map[string]string{
+		"migrations/20210410175418000002_network.postgres.up.sql": "network.postgres.up.sql",
+		"0007-add-users.sql": "add-users.sql",
+		"V1__init.sql":       "",
+		"schema.sql":         "",
+		"2024_.sql":          ".sql",
+		"20240101_":          "",
+		"deploy/users.sql":   "",
+	} {
+		if got := schema.ChangeName(uri); got != want {
+			t.Errorf("ChangeName(%q) = %q, want %q", uri, got, want)
+		}
 	}
 }

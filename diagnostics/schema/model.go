@@ -97,7 +97,6 @@ type Model struct {
 	tables map[string]*Table
 	order  []*Table       // in creation order
 	files  map[string]int // URI → position in the migration order
-	uris   []string       // the files in migration order
 
 	// Where the objects of the final schema were declared, filled in at
 	// the end of Build: the CREATE TABLE statement of each table and the
@@ -168,19 +167,6 @@ func (m *Model) ForeignKeyDeclaredAt(uri string, start int) (*Table, *ForeignKey
 	}
 	r := m.fkDefs[defKey{uri, start}]
 	return r.table, r.fk
-}
-
-// PreviousUpFile returns the file replayed just before uri, skipping down
-// migrations, or "" when there is none (or uri is not in the model).
-// Tools such as popx split one change into a file per statement, so the
-// previous file is often part of the same change.
-func (m *Model) PreviousUpFile(uri string) string {
-	for i := m.FileIndex(uri) - 1; i >= 0; i-- {
-		if !IsDownFile(m.uris[i]) {
-			return m.uris[i]
-		}
-	}
-	return ""
 }
 
 // CreatedBefore reports whether table t was created in a file that comes

@@ -1,2 +1,2 @@
--- A down migration of the next change sorts between the two files.
+-- A down migration sorts between the files of the change.
 UPDATE sessions SET token = ''; -- want: update-delete-without-where

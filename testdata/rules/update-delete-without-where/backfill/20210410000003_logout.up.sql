@@ -1,2 +1,0 @@
--- Two files after the column was added, it is an ordinary update again.
-UPDATE sessions SET nid = NULL; -- want: update-delete-without-where
