@@ -84,17 +84,20 @@ func (e *Engine) Analyze(ctx context.Context, snap *workspace.Snapshot, uri stri
 	if err != nil {
 		return nil, err
 	}
-	type active struct {
-		rule *Rule
-		sev  Severity
-	}
-	var rules []active
-	for _, r := range e.rules {
-		if s := cfg.SeverityOf(r); s != Off {
-			rules = append(rules, active{r, s})
-		}
-	}
+	// One Pass per enabled rule, reused for every statement.
 	var diags []Diagnostic
+	var passes []*Pass
+	for _, r := range e.rules {
+		sev := cfg.SeverityOf(r)
+		if sev == Off {
+			continue
+		}
+		passes = append(passes, &Pass{Rule: r, File: pf.File, Parsed: pf, Schema: model, PGVersion: cfg.pgVersion(),
+			report: func(d Diagnostic) {
+				d.Severity = sev
+				diags = append(diags, d)
+			}})
+	}
 	for i, st := range pf.Stmts {
 		if st.Kind != syntax.SQL {
 			continue
@@ -102,12 +105,8 @@ func (e *Engine) Analyze(ctx context.Context, snap *workspace.Snapshot, uri stri
 		if i%256 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		for _, a := range rules {
-			pass := &Pass{Rule: a.rule, File: pf.File, Parsed: pf, Stmt: st, Schema: model, PGVersion: cfg.pgVersion(),
-				report: func(d Diagnostic) {
-					d.Severity = a.sev
-					diags = append(diags, d)
-				}}
+		for _, pass := range passes {
+			pass.Stmt = st
 			e.run(pass)
 		}
 	}

@@ -61,7 +61,7 @@ func isFloatType(tn *syntax.TypeName) bool {
 func runMoneyFloat(pass *diagnostics.Pass) {
 	for _, col := range columnDefs(pass.Stmt) {
 		tn := col.Def.TypeName
-		if tn == nil || !isMoneyName(col.Name) || !isFloatType(tn) {
+		if tn == nil || !isFloatType(tn) || !isMoneyName(col.Name) {
 			continue
 		}
 		span := pass.Stmt.TypeSpan(tn)

@@ -86,7 +86,7 @@ func runTimestampAsText(pass *diagnostics.Pass) {
 	}
 	for _, col := range cols {
 		tn := col.Def.TypeName
-		if !isTimeName(col.Name) || !isTextType(tn) {
+		if !isTextType(tn) || !isTimeName(col.Name) {
 			continue
 		}
 		span := pass.Stmt.TypeSpan(tn)
