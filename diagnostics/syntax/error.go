@@ -19,6 +19,7 @@ const (
 	MySQLError                     // MySQL-only syntax: backticks, AUTO_INCREMENT, ENGINE=
 	Placeholder                    // a template placeholder: ${x}, {{ x }}, :var, %s
 	EncodingError                  // bytes that are not UTF-8
+	NewerSyntax                    // syntax of a PostgreSQL release newer than the grammar
 )
 
 // An Error is a statement that does not parse, located in the file.
@@ -33,7 +34,7 @@ func (e *Error) Error() string { return e.Message }
 var (
 	flywayPlaceholder = regexp.MustCompile(`\$\{[A-Za-z_][\w.]*\}`)
 	goTemplate        = regexp.MustCompile(`\{\{.*?\}\}`)
-	printfVerb        = regexp.MustCompile(`%(\([A-Za-z_]\w*\))?[sdv]`)
+	printfVerb        = regexp.MustCompile(`%(\([A-Za-z_]\w*\))?[sdv]|%[A-Za-z_]\w*%`)
 )
 
 // classify turns pg_query's error into a located Error, recognising MySQL
@@ -53,6 +54,29 @@ func classify(s *Stmt, perr *pgparser.Error) *Error {
 		e.Message = fmt.Sprintf("template placeholder %s: sqlsage cannot analyse this statement until the placeholder is filled in (%s)",
 			s.Text[m[0]:m[1]], perr.Message)
 		return e
+	}
+	errAt := s.LexemeAt(rel)
+	if m := goTemplate.FindStringIndex(s.Text); m != nil {
+		// A Go template can sit inside a quoted identifier: "{{ .Schema }}".users
+		e.Kind = Placeholder
+		e.Span = source.Span{Start: s.Span.Start + m[0], End: s.Span.Start + m[1]}
+		e.Message = fmt.Sprintf("template placeholder %s: sqlsage cannot analyse this statement until the placeholder is filled in (%s)",
+			s.Text[m[0]:m[1]], perr.Message)
+		return e
+	}
+	if errAt >= 0 {
+		if what, release := newerSyntax(s.Text, toks, errAt); what != "" {
+			e.Kind = NewerSyntax
+			e.Message = fmt.Sprintf("%s is PostgreSQL %d syntax; sqlsage parses with the PostgreSQL 16 grammar and cannot analyse this statement (%s)",
+				what, release, perr.Message)
+			return e
+		}
+		if t := toks[errAt]; (t.Is(s.Text, "index") || t.Is(s.Text, "key")) && errAt > 0 &&
+			(toks[errAt-1].Text(s.Text) == "," || toks[errAt-1].Is(s.Text, "unique") || toks[errAt-1].Is(s.Text, "fulltext")) {
+			e.Kind = MySQLError
+			e.Message = fmt.Sprintf("MySQL syntax (%s inside CREATE TABLE): sqlsage reads PostgreSQL; declare it with a separate CREATE INDEX", strings.ToUpper(t.Text(s.Text)))
+			return e
+		}
 	}
 	for i, t := range toks {
 		what, hint := "", ""
@@ -74,6 +98,34 @@ func classify(s *Stmt, perr *pgparser.Error) *Error {
 		return e
 	}
 	return e
+}
+
+// newerSyntax recognises, at the lexeme where parsing stopped, syntax
+// that a PostgreSQL release newer than the 16 grammar added, and names it
+// with that release.
+func newerSyntax(text string, toks []Lexeme, i int) (what string, release int) {
+	next := func(k int) Lexeme {
+		if i+k < len(toks) {
+			return toks[i+k]
+		}
+		return Lexeme{Kind: LexPunct}
+	}
+	t := toks[i]
+	switch {
+	case t.Is(text, "without") && next(1).Is(text, "overlaps"):
+		return "WITHOUT OVERLAPS", 18
+	case t.Is(text, "period") && i > 0 && toks[i-1].Text(text) == ",":
+		return "PERIOD in a foreign key", 18
+	case t.Is(text, "for") && next(1).Is(text, "portion") && next(2).Is(text, "of"):
+		return "FOR PORTION OF", 18
+	case t.Is(text, "virtual") && i > 0 && toks[i-1].Text(text) == ")":
+		return "a VIRTUAL generated column", 18
+	case t.Is(text, "returning") && len(toks) > 0 && toks[0].Is(text, "merge"):
+		return "MERGE … RETURNING", 17
+	case t.Is(text, "json_table") || (t.Text(text) == "(" && i > 0 && toks[i-1].Is(text, "json_table")):
+		return "JSON_TABLE", 17
+	}
+	return "", 0
 }
 
 // invalidUTF8 returns the offset of the first byte of text that is not

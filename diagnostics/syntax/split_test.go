@@ -134,3 +134,32 @@ func TestParseCacheReparsesOnlyEditedStatement(t *testing.T) {
 		t.Errorf("statement 42 = %q", pf.Stmts[42].Text)
 	}
 }
+
+func TestParseErrorsNameTheirCause(t *testing.T) {
+	tests := []struct {
+		sql  string
+		kind ErrorKind
+		at   string
+		msg  string
+	}{
+		{"CREATE TABLE r (id int, during tstzrange, PRIMARY KEY (id, during WITHOUT OVERLAPS));", NewerSyntax, "WITHOUT", "WITHOUT OVERLAPS is PostgreSQL 18 syntax"},
+		{"UPDATE r FOR PORTION OF during FROM '2020-01-01' TO '2021-01-01' SET x = 1;", NewerSyntax, "FOR", "FOR PORTION OF is PostgreSQL 18 syntax"},
+		{"CREATE TABLE t (id int,\n  UNIQUE INDEX t_id_idx (id));", MySQLError, "INDEX", "MySQL syntax (INDEX inside CREATE TABLE)"},
+		{"SELECT * FROM t WHERE %query% ORDER BY %order%;", Placeholder, "%query%", "template placeholder %query%"},
+		{`CREATE INDEX i ON "{{ index .Options "Namespace" }}".users (id);`, Placeholder, `{{ index .Options "Namespace" }}`, "template placeholder {{"},
+	}
+	for _, tt := range tests {
+		pf, err := NewParser(0).ParseFile(context.Background(), source.NewFile("t.sql", 0, tt.sql))
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := pf.Stmts[0].Err
+		if e == nil {
+			t.Errorf("%s: parses", tt.sql)
+			continue
+		}
+		if e.Kind != tt.kind || tt.sql[e.Span.Start:e.Span.End] != tt.at || !strings.Contains(e.Message, tt.msg) {
+			t.Errorf("%s:\n got kind %d at %q: %s\nwant kind %d at %q: %s", tt.sql, e.Kind, tt.sql[e.Span.Start:e.Span.End], e.Message, tt.kind, tt.at, tt.msg)
+		}
+	}
+}
