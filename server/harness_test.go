@@ -245,7 +245,10 @@ func (c *testClient) notify(method string, params any) {
 // folder ("" for none) and returns the server's answer.
 func (c *testClient) initialize(root string) *protocol.InitializeResult {
 	c.t.Helper()
-	params := &protocol.InitializeParams{RootURI: protocol.DocumentURI(root)}
+	params := &protocol.InitializeParams{}
+	if root != "" {
+		params.WorkspaceFolders = []protocol.WorkspaceFolder{{URI: root, Name: "ws"}}
+	}
 	var res protocol.InitializeResult
 	c.mustCall(protocol.MethodInitialize, params, &res)
 	c.notify(protocol.MethodInitialized, &protocol.InitializedParams{})

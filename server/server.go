@@ -221,13 +221,6 @@ func (s *server) exitError() error {
 	return s.exitErr
 }
 
-// snapshot returns the current snapshot.
-func (s *server) snapshot() *workspace.Snapshot {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.snap
-}
-
 // codeActionKindFixAll is the kind of the action that applies every safe fix.
 const codeActionKindFixAll protocol.CodeActionKind = "source.fixAll.sqlsage"
 
@@ -240,13 +233,15 @@ func (s *server) Initialize(ctx context.Context, params *protocol.InitializePara
 			roots = append(roots, p)
 		}
 	}
-	if len(roots) == 0 && params.RootURI != "" {
-		if p, ok := uriPath(string(params.RootURI)); ok {
+	//lint:ignore SA1019 clients without workspace folders (Neovim 0.7, older eglot) send only rootUri or rootPath
+	rootURI, rootPath := string(params.RootURI), params.RootPath
+	if len(roots) == 0 && rootURI != "" {
+		if p, ok := uriPath(rootURI); ok {
 			roots = append(roots, p)
 		}
 	}
-	if len(roots) == 0 && params.RootPath != "" {
-		roots = append(roots, params.RootPath)
+	if len(roots) == 0 && rootPath != "" {
+		roots = append(roots, rootPath)
 	}
 	s.mu.Lock()
 	s.state = running
