@@ -19,6 +19,7 @@ const DefaultPGVersion = 15
 type Config struct {
 	PGVersion int                 // 0 means DefaultPGVersion
 	Rules     map[string]Severity // per-rule override; Off turns a rule off, any other turns it on
+	Settings  Settings            // options rules read
 }
 
 // SeverityOf returns the severity rule r reports with under c, Off when it
@@ -92,7 +93,7 @@ func (e *Engine) Analyze(ctx context.Context, snap *workspace.Snapshot, uri stri
 		if sev == Off {
 			continue
 		}
-		passes = append(passes, &Pass{Rule: r, File: pf.File, Parsed: pf, Schema: model, PGVersion: cfg.pgVersion(),
+		passes = append(passes, &Pass{Rule: r, File: pf.File, Parsed: pf, Schema: model, PGVersion: cfg.pgVersion(), Settings: cfg.Settings,
 			report: func(d Diagnostic) {
 				d.Severity = sev
 				diags = append(diags, d)

@@ -17,6 +17,7 @@ type Pass struct {
 	Stmt      *syntax.Stmt  // the statement being judged
 	Schema    *schema.Model // the workspace model; never nil
 	PGVersion int           // target PostgreSQL major version
+	Settings  Settings      // project-wide options from config
 
 	report func(Diagnostic)
 }
