@@ -14,6 +14,7 @@ import (
 
 	"github.com/sqlsage/sqlsage/cmd/sqlsage/internal/report"
 	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/config"
 	"github.com/sqlsage/sqlsage/diagnostics/source"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 	"github.com/sqlsage/sqlsage/diagnostics/workspace"
@@ -40,6 +41,7 @@ type checkFlags struct {
 	disable       string
 	pgVersion     int
 	stdinFilename string
+	configPath    string
 }
 
 func runCheck(ctx context.Context, args []string, std streams) int {
@@ -56,6 +58,7 @@ func runCheck(ctx context.Context, args []string, std streams) int {
 	fs.StringVar(&f.disable, "disable", "", "comma-separated rule IDs to turn off")
 	fs.IntVar(&f.pgVersion, "pg-version", 0, fmt.Sprintf("target PostgreSQL major version (default %d)", diagnostics.DefaultPGVersion))
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "stdin.sql", `path to report for standard input ("-")`)
+	fs.StringVar(&f.configPath, "config", "", "configuration file (default: the nearest .sqlsage.toml above the first PATH)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(std.stdout)
@@ -65,7 +68,11 @@ func runCheck(ctx context.Context, args []string, std streams) int {
 		return exitError
 	}
 	engine := newEngine()
-	cfg, err := f.config(engine)
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	cfg, err := f.config(engine, paths[0])
 	if err != nil {
 		fmt.Fprintf(std.stderr, "sqlsage check: %v\n", err)
 		return exitError
@@ -79,10 +86,6 @@ func runCheck(ctx context.Context, args []string, std streams) int {
 	if write == nil {
 		fmt.Fprintf(std.stderr, "sqlsage check: unknown --format %q (want text or json)\n", f.format)
 		return exitError
-	}
-	paths := fs.Args()
-	if len(paths) == 0 {
-		paths = []string{"."}
 	}
 	files, err := readInputs(ctx, paths, f.stdinFilename, std.stdin)
 	if err != nil {
@@ -109,11 +112,31 @@ func runCheck(ctx context.Context, args []string, std streams) int {
 	return exitOK
 }
 
-// config turns the flags into the engine's Config.
-func (f *checkFlags) config(engine *diagnostics.Engine) (diagnostics.Config, error) {
-	cfg := diagnostics.Config{PGVersion: f.pgVersion, Rules: map[string]diagnostics.Severity{}}
-	if f.pgVersion != 0 && (f.pgVersion < 9 || f.pgVersion > 18) {
-		return cfg, fmt.Errorf("--pg-version %d: want a PostgreSQL major version between 9 and 18", f.pgVersion)
+// config returns the engine's Config: the configuration file (--config,
+// or the nearest .sqlsage.toml above the first path), then the flags,
+// which win.
+func (f *checkFlags) config(engine *diagnostics.Engine, firstPath string) (diagnostics.Config, error) {
+	cfg := diagnostics.Config{Rules: map[string]diagnostics.Severity{}}
+	path := f.configPath
+	if path == "" {
+		dir := firstPath
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			dir = filepath.Dir(dir)
+		}
+		path = config.Find(dir)
+	}
+	if path != "" {
+		file, err := config.Load(path, engine.Rules())
+		if err != nil {
+			return cfg, err
+		}
+		cfg = file.Config
+	}
+	if f.pgVersion != 0 {
+		if f.pgVersion < 9 || f.pgVersion > 18 {
+			return cfg, fmt.Errorf("--pg-version %d: want a PostgreSQL major version between 9 and 18", f.pgVersion)
+		}
+		cfg.PGVersion = f.pgVersion
 	}
 	for flagName, list := range map[string]string{"enable": f.enable, "disable": f.disable} {
 		for _, id := range strings.Split(list, ",") {

@@ -158,3 +158,34 @@ func TestRulesCommand(t *testing.T) {
 		t.Errorf("rules --format json: %v\n%s", err, stdout)
 	}
 }
+
+// TestCheckConfig checks that .sqlsage.toml is found above the checked
+// folder, that flags win over it, and that a typo is an error naming the
+// file, the line and the key.
+func TestCheckConfig(t *testing.T) {
+	root := t.TempDir()
+	db := filepath.Join(root, "db")
+	os.MkdirAll(db, 0o755)
+	os.WriteFile(filepath.Join(db, "a.sql"), []byte("CREATE TABLE t (id int PRIMARY KEY, price real);\n"), 0o644)
+	cfgPath := filepath.Join(root, ".sqlsage.toml")
+
+	os.WriteFile(cfgPath, []byte("[rules]\nmoney-float = \"error\"\n"), 0o644)
+	stdout, stderr, code := runCLI(t, "", "check", db)
+	if code != exitFindings || !strings.Contains(stdout, "a.sql:1:43: error: column \"price\"") {
+		t.Errorf("with money-float = error: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if _, _, code := runCLI(t, "", "check", "--disable", "money-float", db); code != exitOK {
+		t.Errorf("--disable over the config file: exit %d, want 0", code)
+	}
+
+	os.WriteFile(cfgPath, []byte("pg-version = 15\n[rules]\nmoney-flaot = \"off\"\n"), 0o644)
+	_, stderr, code = runCLI(t, "", "check", db)
+	want := cfgPath + `:3: [rules] has unknown rule "money-flaot" (did you mean "money-float"?)`
+	if code != exitError || !strings.Contains(stderr, want) {
+		t.Errorf("typo in config: exit %d, stderr %q; want exit 2 and %q", code, stderr, want)
+	}
+	_, stderr, code = runCLI(t, "", "check", "--config", filepath.Join(root, "missing.toml"), db)
+	if code != exitError || !strings.Contains(stderr, "missing.toml: no such file or directory") {
+		t.Errorf("missing --config: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -55,7 +55,7 @@ func TestCorpus(t *testing.T) {
 func mustConfig(t *testing.T) diagnostics.Config {
 	t.Helper()
 	f := checkFlags{}
-	c, err := f.config(newEngine())
+	c, err := f.config(newEngine(), corpusDir)
 	if err != nil {
 		t.Fatal(err)
 	}

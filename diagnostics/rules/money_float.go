@@ -46,8 +46,8 @@ var notMoneyWords = []string{
 	"width", "length", "lat", "lng", "latitude", "longitude", "duration", "seconds", "ms", "size", "factor",
 }
 
-func isMoneyName(name string) bool {
-	return hasWord(name, moneyWords...) && !hasWord(name, notMoneyWords...)
+func isMoneyName(settings diagnostics.Settings, name string) bool {
+	return (hasWord(name, moneyWords...) || hasWord(name, settings.MoneyWords...)) && !hasWord(name, notMoneyWords...)
 }
 
 func isFloatType(tn *syntax.TypeName) bool {
@@ -61,7 +61,7 @@ func isFloatType(tn *syntax.TypeName) bool {
 func runMoneyFloat(pass *diagnostics.Pass) {
 	for _, col := range columnDefs(pass.Stmt) {
 		tn := col.Def.TypeName
-		if tn == nil || !isFloatType(tn) || !isMoneyName(col.Name) {
+		if tn == nil || !isFloatType(tn) || !isMoneyName(pass.Settings, col.Name) {
 			continue
 		}
 		span := pass.Stmt.TypeSpan(tn)

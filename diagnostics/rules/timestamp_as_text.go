@@ -59,9 +59,9 @@ var notTimeBefore = map[string][]string{
 // isTimeName reports whether a column's name ends in a time word after at
 // least one other word (created_at, dueDate, start_time, updated_on), and
 // the word before it does not make it a duration or a relation.
-func isTimeName(name string) bool {
+func isTimeName(settings diagnostics.Settings, name string) bool {
 	w := nameWords(name)
-	if len(w) < 2 || !hasWord(w[len(w)-1], timeWords...) {
+	if len(w) < 2 || !hasWord(w[len(w)-1], timeWords...) && !hasWord(w[len(w)-1], settings.TimestampWords...) {
 		return false
 	}
 	return !hasWord(w[len(w)-2], notTimeBefore[w[len(w)-1]]...)
@@ -86,7 +86,7 @@ func runTimestampAsText(pass *diagnostics.Pass) {
 	}
 	for _, col := range cols {
 		tn := col.Def.TypeName
-		if !isTextType(tn) || !isTimeName(col.Name) {
+		if !isTextType(tn) || !isTimeName(pass.Settings, col.Name) {
 			continue
 		}
 		span := pass.Stmt.TypeSpan(tn)
