@@ -20,6 +20,7 @@ type Config struct {
 	PGVersion int                 // 0 means DefaultPGVersion
 	Rules     map[string]Severity // per-rule override; Off turns a rule off, any other turns it on
 	Settings  Settings            // options rules read
+	Changes   *Changes            // differences from a base revision; nil without --base
 }
 
 // SeverityOf returns the severity rule r reports with under c, Off when it
@@ -93,7 +94,7 @@ func (e *Engine) Analyze(ctx context.Context, snap *workspace.Snapshot, uri stri
 		if sev == Off {
 			continue
 		}
-		passes = append(passes, &Pass{Rule: r, File: pf.File, Parsed: pf, Schema: model, PGVersion: cfg.pgVersion(), Settings: cfg.Settings,
+		passes = append(passes, &Pass{Rule: r, File: pf.File, Parsed: pf, Schema: model, PGVersion: cfg.pgVersion(), Settings: cfg.Settings, Changes: cfg.Changes,
 			report: func(d Diagnostic) {
 				d.Severity = sev
 				diags = append(diags, d)

@@ -18,6 +18,7 @@ type Pass struct {
 	Schema    *schema.Model // the workspace model; never nil
 	PGVersion int           // target PostgreSQL major version
 	Settings  Settings      // project-wide options from config
+	Changes   *Changes      // differences from a base revision; nil unless checking with --base
 
 	report func(Diagnostic)
 }
