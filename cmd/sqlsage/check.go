@@ -9,8 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/sqlsage/sqlsage/cmd/sqlsage/internal/report"
 	"github.com/sqlsage/sqlsage/diagnostics"
@@ -42,6 +44,9 @@ type checkFlags struct {
 	pgVersion     int
 	stdinFilename string
 	configPath    string
+	color         string
+	excerpt       bool
+	base          string
 }
 
 func runCheck(ctx context.Context, args []string, std streams) int {
@@ -52,13 +57,16 @@ func runCheck(ctx context.Context, args []string, std streams) int {
 		fmt.Fprint(fs.Output(), checkUsage)
 		fs.PrintDefaults()
 	}
-	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(report.FormatNames, ", "))
 	fs.StringVar(&f.failOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning, info, hint or never")
 	fs.StringVar(&f.enable, "enable", "", "comma-separated rule IDs to turn on (with their default severity)")
 	fs.StringVar(&f.disable, "disable", "", "comma-separated rule IDs to turn off")
 	fs.IntVar(&f.pgVersion, "pg-version", 0, fmt.Sprintf("target PostgreSQL major version (default %d)", diagnostics.DefaultPGVersion))
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "stdin.sql", `path to report for standard input ("-")`)
 	fs.StringVar(&f.configPath, "config", "", "configuration file (default: the nearest .sqlsage.toml above the first PATH)")
+	fs.StringVar(&f.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
+	fs.BoolVar(&f.excerpt, "excerpt", true, "text format: show the source line with carets under each finding, and the rule's help page")
+	fs.StringVar(&f.base, "base", "", "report only in files changed since the merge base of this git revision and HEAD (enables edited-applied-migration)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(std.stdout)
@@ -67,6 +75,11 @@ func runCheck(ctx context.Context, args []string, std streams) int {
 		}
 		return exitError
 	}
+	fail := func(err error) int {
+		fmt.Fprintf(std.stderr, "sqlsage check: %v\n", err)
+		return exitError
+	}
+	start := time.Now()
 	engine := newEngine()
 	paths := fs.Args()
 	if len(paths) == 0 {
@@ -74,32 +87,49 @@ func runCheck(ctx context.Context, args []string, std streams) int {
 	}
 	cfg, err := f.config(engine, paths[0])
 	if err != nil {
-		fmt.Fprintf(std.stderr, "sqlsage check: %v\n", err)
-		return exitError
+		return fail(err)
 	}
 	failOn, err := parseFailOn(f.failOn)
 	if err != nil {
-		fmt.Fprintf(std.stderr, "sqlsage check: %v\n", err)
-		return exitError
+		return fail(err)
 	}
-	write := map[string]func(io.Writer, *report.Run) error{"text": report.Text, "json": report.JSON}[f.format]
-	if write == nil {
-		fmt.Fprintf(std.stderr, "sqlsage check: unknown --format %q (want text or json)\n", f.format)
-		return exitError
+	write, ok := report.Formats[f.format]
+	if !ok {
+		return fail(fmt.Errorf("unknown --format %q (want %s)", f.format, strings.Join(report.FormatNames, ", ")))
+	}
+	color, err := useColor(f.color, std.stdout)
+	if err != nil {
+		return fail(err)
+	}
+	if f.format == "text" {
+		write = func(w io.Writer, run *report.Run) error {
+			return report.Text(w, run, report.TextOptions{Color: color, Excerpt: f.excerpt})
+		}
+	}
+	if f.base != "" {
+		if cfg.Changes, err = changesSince(ctx, f.base); err != nil {
+			return fail(err)
+		}
 	}
 	files, err := readInputs(ctx, paths, f.stdinFilename, std.stdin)
 	if err != nil {
-		fmt.Fprintf(std.stderr, "sqlsage check: %v\n", err)
-		return exitError
+		return fail(err)
 	}
-	run, err := check(ctx, engine, cfg, files)
+	progress := newProgress(std.stderr, len(files))
+	run, err := check(ctx, engine, cfg, files, progress.step)
+	progress.done()
 	if err != nil {
-		fmt.Fprintf(std.stderr, "sqlsage check: %v\n", err)
-		return exitError
+		return fail(err)
 	}
+	if cfg.Changes != nil {
+		run.Findings = slices.DeleteFunc(run.Findings, func(fd report.Finding) bool {
+			return !cfg.Changes.Modified[fd.Path] && !cfg.Changes.Added[fd.Path]
+		})
+	}
+	run.Rules, run.Version, run.Root = engine.Rules(), version, repoRoot()
+	run.Elapsed = time.Since(start)
 	if err := write(std.stdout, run); err != nil {
-		fmt.Fprintf(std.stderr, "sqlsage check: writing output: %v\n", err)
-		return exitError
+		return fail(fmt.Errorf("writing output: %w", err))
 	}
 	if f.format == "text" {
 		fmt.Fprintln(std.stderr, report.Summary(run))
@@ -110,6 +140,49 @@ func runCheck(ctx context.Context, args []string, std streams) int {
 		}
 	}
 	return exitOK
+}
+
+// useColor decides --color: auto colours only a terminal, and never when
+// NO_COLOR is set (https://no-color.org).
+func useColor(mode string, w io.Writer) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		return os.Getenv("NO_COLOR") == "" && isTerminal(w), nil
+	}
+	return false, fmt.Errorf("--color %q: want auto, always or never", mode)
+}
+
+// isTerminal reports whether w is a character device such as a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// repoRoot returns the root of the git work tree holding the working
+// directory (the folder with .git), or the working directory itself.
+func repoRoot() string {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for dir := cwd; ; {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return cwd
+		}
+		dir = parent
+	}
 }
 
 // config returns the engine's Config: the configuration file (--config,
@@ -226,7 +299,7 @@ func displayPath(cwd, p string) string {
 }
 
 // check analyses every input as one workspace, files in parallel.
-func check(ctx context.Context, engine *diagnostics.Engine, cfg diagnostics.Config, inputs []input) (*report.Run, error) {
+func check(ctx context.Context, engine *diagnostics.Engine, cfg diagnostics.Config, inputs []input, step func()) (*report.Run, error) {
 	files := make([]*source.File, len(inputs))
 	for i, in := range inputs {
 		files[i] = in.file
@@ -260,6 +333,9 @@ func check(ctx context.Context, engine *diagnostics.Engine, cfg diagnostics.Conf
 		}
 		for _, d := range diags {
 			results[i] = append(results[i], report.Finding{Path: inputs[i].path, File: f, Rule: engine.Rule(d.Rule), Diagnostic: d})
+		}
+		if step != nil {
+			step()
 		}
 		return nil
 	}); err != nil {

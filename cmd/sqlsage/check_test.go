@@ -4,11 +4,17 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/sqlsage/sqlsage/cmd/sqlsage/internal/report"
+	"github.com/sqlsage/sqlsage/diagnostics"
 )
 
 // runCLI runs sqlsage in-process with args and stdin, returning its
@@ -20,29 +26,159 @@ func runCLI(t *testing.T, stdin string, args ...string) (stdout, stderr string, 
 	return out.String(), errw.String(), code
 }
 
-// TestCheckExamples checks the text output on testdata/examples against
-// its golden file: the regression net for every rule together.
-func TestCheckExamples(t *testing.T) {
+// TestCheckFormats checks every output format on testdata/examples
+// against its golden file (testdata/examples/golden/check.<format>): the
+// regression net for every rule and every writer. The SARIF run's root
+// URI, which depends on where the repository is checked out, is written
+// as file:///REPO/ in the golden.
+func TestCheckFormats(t *testing.T) {
 	chdir(t, filepath.Join("..", ".."))
-	stdout, stderr, code := runCLI(t, "", "check", "testdata/examples")
-	if code != exitFindings {
-		t.Errorf("exit status %d, want %d; stderr:\n%s", code, exitFindings, stderr)
+	root, _ := os.Getwd()
+	for _, format := range report.FormatNames {
+		t.Run(format, func(t *testing.T) {
+			stdout, stderr, code := runCLI(t, "", "check", "--format", format, "testdata/examples")
+			if code != exitFindings {
+				t.Errorf("exit status %d, want %d; stderr:\n%s", code, exitFindings, stderr)
+			}
+			got := strings.ReplaceAll(stdout, (&url.URL{Scheme: "file", Path: filepath.ToSlash(root) + "/"}).String(), "file:///REPO/")
+			got = strings.ReplaceAll(got, version, "VERSION")
+			golden := filepath.Join("testdata", "examples", "golden", "check."+format)
+			if *update {
+				os.MkdirAll(filepath.Dir(golden), 0o755)
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("check --format %s testdata/examples:\n--- want\n%s--- got\n%s(run go test ./cmd/sqlsage -update to accept)", format, want, got)
+			}
+			if format == "text" && !regexp.MustCompile(`\(checked 5 files in \d+ ms\); 1 statement not analysed`).MatchString(stderr) {
+				t.Errorf("summary on stderr = %q", stderr)
+			}
+		})
 	}
-	golden := filepath.Join("testdata", "examples", "check.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(stdout), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
+}
+
+// TestSARIFSchema validates the SARIF output against the official SARIF
+// 2.1.0 JSON schema (testdata/sarif), and checks what GitHub code
+// scanning needs of it.
+func TestSARIFSchema(t *testing.T) {
+	chdir(t, filepath.Join("..", ".."))
+	stdout, _, _ := runCLI(t, "", "check", "--format", "sarif", "testdata/examples")
+	compiler := jsonschema.NewCompiler()
+	schema, err := compiler.Compile("testdata/sarif/sarif-schema-2.1.0.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if stdout != string(want) {
-		t.Errorf("check testdata/examples:\n--- want\n%s--- got\n%s(run go test ./cmd/sqlsage -update to accept)", want, stdout)
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(stdout))
+	if err != nil {
+		t.Fatalf("output is not JSON: %v", err)
 	}
-	if !strings.Contains(stderr, "(checked 5 files)") || !strings.Contains(stderr, "1 statement not analysed") {
-		t.Errorf("summary on stderr = %q", stderr)
+	if err := schema.Validate(doc); err != nil {
+		t.Fatalf("SARIF output violates the SARIF 2.1.0 schema:\n%v", err)
+	}
+	var log struct {
+		Runs []struct {
+			ColumnKind string `json:"columnKind"`
+			Tool       struct {
+				Driver struct {
+					Rules []struct {
+						ID      string `json:"id"`
+						Name    string `json:"name"`
+						HelpURI string `json:"helpUri"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Level     string `json:"level"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI, URIBaseID string } `json:"artifactLocation"`
+						Region           struct{ StartLine, StartColumn, EndLine, EndColumn int }
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+				Fixes []struct{} `json:"fixes"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil {
+		t.Fatal(err)
+	}
+	if len(log.Runs) != 1 || log.Runs[0].ColumnKind != "unicodeCodePoints" || len(log.Runs[0].Tool.Driver.Rules) != len(newEngine().Rules()) {
+		t.Fatalf("want one run, columnKind unicodeCodePoints and every rule in the driver; got %+v", log.Runs)
+	}
+	fixes := 0
+	for _, r := range log.Runs[0].Results {
+		loc := r.Locations[0].PhysicalLocation
+		if !strings.HasPrefix(loc.ArtifactLocation.URI, "testdata/examples/") || loc.ArtifactLocation.URIBaseID != "%SRCROOT%" || loc.Region.StartLine < 1 || loc.Region.StartColumn < 1 {
+			t.Errorf("result %s: location %+v", r.RuleID, loc)
+		}
+		fixes += len(r.Fixes)
+	}
+	if fixes == 0 {
+		t.Errorf("no result carries a fix")
+	}
+}
+
+// TestGitHubEscaping checks the workflow-command escaping rules.
+func TestGitHubEscaping(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a,b:c%.sql")
+	os.WriteFile(path, []byte("CREATE TABLE t (id int PRIMARY KEY, price real);\n"), 0o644)
+	stdout, _, _ := runCLI(t, "", "check", "--format", "github", path)
+	want := "file=" + strings.NewReplacer("%", "%25", ":", "%3A", ",", "%2C").Replace(path) + ",line=1,col=43,endLine=1,endColumn=47,title=sqlsage(money-float)::column \"price\" stores money as real"
+	if !strings.HasPrefix(stdout, "::warning ") || !strings.Contains(stdout, want) {
+		t.Errorf("got %q\nwant it to contain %q", stdout, want)
+	}
+}
+
+// TestGitLabFingerprintsSurviveLineShifts checks that inserting lines
+// above a finding keeps its GitLab fingerprint.
+func TestGitLabFingerprintsSurviveLineShifts(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.sql")
+	fingerprint := func(text string) (string, int) {
+		os.WriteFile(path, []byte(text), 0o644)
+		stdout, _, _ := runCLI(t, "", "check", "--format", "gitlab", path)
+		var issues []struct {
+			Fingerprint string
+			Location    struct{ Lines struct{ Begin int } }
+		}
+		if err := json.Unmarshal([]byte(stdout), &issues); err != nil || len(issues) != 1 {
+			t.Fatalf("gitlab output: %v\n%s", err, stdout)
+		}
+		return issues[0].Fingerprint, issues[0].Location.Lines.Begin
+	}
+	sql := "CREATE TABLE t (id int PRIMARY KEY, price real);\n"
+	before, line1 := fingerprint(sql)
+	after, line3 := fingerprint("-- a comment\n\n" + sql)
+	if before != after || line1 != 1 || line3 != 3 {
+		t.Errorf("fingerprints %s (line %d) and %s (line %d): want equal, lines 1 and 3", before, line1, after, line3)
+	}
+}
+
+// TestTextExcerptAndColor checks the caret line, the help line and --color.
+func TestTextExcerptAndColor(t *testing.T) {
+	sql := "CREATE TABLE t (\n\tid int PRIMARY KEY,\n\tprix_é real, price float8\n);\n"
+	stdout, _, _ := runCLI(t, sql, "check", "--color", "never", "-")
+	want := "stdin.sql:3:21: warning: column \"price\" stores money as float8, which cannot represent cents exactly [money-float]\n" +
+		"   3 | \tprix_é real, price float8\n" +
+		"     | \t                   ^^^^^^\n" +
+		"     = help: " + diagnostics.DocsBaseURL + "money-float.md\n"
+	if stdout != want {
+		t.Errorf("text output:\n%q\nwant\n%q", stdout, want)
+	}
+	stdout, _, _ = runCLI(t, sql, "check", "--color", "always", "--excerpt=false", "-")
+	if !strings.HasPrefix(stdout, "\x1b[1mstdin.sql:3:21\x1b[0m: \x1b[1;33mwarning\x1b[0m: column") {
+		t.Errorf("coloured output = %q", stdout)
+	}
+	if _, stderr, code := runCLI(t, sql, "check", "--color", "sometimes", "-"); code != exitError || !strings.Contains(stderr, `--color "sometimes"`) {
+		t.Errorf("bad --color: exit %d, %q", code, stderr)
 	}
 }
 
@@ -113,7 +249,7 @@ func TestCheckExitStatus(t *testing.T) {
 		{[]string{"check", "--fail-on", "warning", warn}, exitFindings, "[money-float]"},
 		{[]string{"check", "--fail-on", "never", broken}, exitOK, "error: syntax error at or near"},
 		{[]string{"check", broken}, exitFindings, "broken.sql:1:13: error: syntax error at or near \"WHERE\""},
-		{[]string{"check", "--disable", "money-float", "--fail-on", "warning", warn}, exitOK, "0 errors, 0 warnings in 0 files (checked 1 file)"},
+		{[]string{"check", "--disable", "money-float", "--fail-on", "warning", warn}, exitOK, "0 errors, 0 warnings in 0 files (checked 1 file in "},
 		{[]string{"check", filepath.Join(dir, "missing.sql")}, exitError, "missing.sql: no such file or directory"},
 		{[]string{"check", "--format", "xml", warn}, exitError, `unknown --format "xml"`},
 		{[]string{"check", "--enable", "no-such-rule", warn}, exitError, `unknown rule "no-such-rule"`},

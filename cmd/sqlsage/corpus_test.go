@@ -30,7 +30,7 @@ func TestCorpus(t *testing.T) {
 	}
 	engine := newEngine()
 	engine.Strict = true // a rule panic fails the test instead of being logged
-	run, err := check(ctx, engine, mustConfig(t), inputs)
+	run, err := check(ctx, engine, mustConfig(t), inputs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,15 +1,17 @@
-// Package report writes the findings of `sqlsage check` in the formats CI
-// systems and people read: text (path:line:col: severity: message [rule])
-// and the versioned JSON contract of DESIGN.md. Lines and columns are
-// 1-based everywhere; columns count Unicode characters.
+// Package report writes the findings of `sqlsage check` in the formats
+// people and CI systems read: text (path:line:col: severity: message
+// [rule], with a source excerpt), the versioned JSON contract of
+// DESIGN.md, SARIF 2.1.0 (GitHub code scanning), GitHub Actions workflow
+// commands and GitLab Code Quality. Lines and columns are 1-based in every
+// format; columns count Unicode characters.
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/sqlsage/sqlsage/diagnostics"
 	"github.com/sqlsage/sqlsage/diagnostics/source"
@@ -26,9 +28,13 @@ type Finding struct {
 
 // A Run is everything one `sqlsage check` produced.
 type Run struct {
-	Files    int       // files checked
-	Findings []Finding // sorted by Sort
-	Skipped  int       // statements that could not be analysed (parse errors)
+	Files    int                 // files checked
+	Findings []Finding           // sorted by Sort
+	Skipped  int                 // statements that could not be analysed (parse errors)
+	Rules    []*diagnostics.Rule // every rule sqlsage has, for formats that describe them (SARIF)
+	Root     string              // absolute path of the repository root that SARIF URIs are relative to
+	Elapsed  time.Duration       // wall time of the analysis
+	Version  string              // sqlsage's version
 }
 
 // Sort orders findings by path, line, column, then rule: the
@@ -45,18 +51,8 @@ func Sort(fs []Finding) {
 	})
 }
 
-// Text writes one line per finding: path:line:col: severity: message [rule].
-func Text(w io.Writer, run *Run) error {
-	for _, f := range run.Findings {
-		line, col := f.File.OffsetRuneColumn(f.Span.Start)
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", f.Path, line, col, f.Severity, f.Message, f.Diagnostic.Rule); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// Summary returns the one-line summary of a run: "2 errors, 1 warning in 2 files (checked 5 files)".
+// Summary returns the one-line summary of a run:
+// "2 errors, 1 warning in 2 files (checked 5 files in 31 ms)".
 func Summary(run *Run) string {
 	counts := map[diagnostics.Severity]int{}
 	files := map[string]bool{}
@@ -70,7 +66,8 @@ func Summary(run *Run) string {
 			parts = append(parts, plural(n, s.String()))
 		}
 	}
-	out := fmt.Sprintf("%s in %s (checked %s)", strings.Join(parts, ", "), plural(len(files), "file"), plural(run.Files, "file"))
+	out := fmt.Sprintf("%s in %s (checked %s in %d ms)", strings.Join(parts, ", "), plural(len(files), "file"),
+		plural(run.Files, "file"), run.Elapsed.Milliseconds())
 	if run.Skipped > 0 {
 		out += fmt.Sprintf("; %s not analysed", plural(run.Skipped, "statement"))
 	}
@@ -84,71 +81,20 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// JSON schema of --format json, version 1.
-type (
-	jsonReport struct {
-		Version     int              `json:"version"`
-		Files       int              `json:"files"`
-		Diagnostics []jsonDiagnostic `json:"diagnostics"`
-	}
-	jsonDiagnostic struct {
-		Path     string    `json:"path"`
-		Rule     string    `json:"rule"`
-		Category string    `json:"category"`
-		Severity string    `json:"severity"`
-		Message  string    `json:"message"`
-		Range    jsonRange `json:"range"`
-		Fixes    []jsonFix `json:"fixes,omitempty"`
-	}
-	jsonRange struct {
-		Start jsonPosition `json:"start"`
-		End   jsonPosition `json:"end"`
-	}
-	jsonPosition struct {
-		Line   int `json:"line"`
-		Column int `json:"column"`
-	}
-	jsonFix struct {
-		Title     string     `json:"title"`
-		Preferred bool       `json:"preferred"`
-		Unsafe    bool       `json:"unsafe,omitempty"`
-		Edits     []jsonEdit `json:"edits"`
-	}
-	jsonEdit struct {
-		Range   jsonRange `json:"range"`
-		NewText string    `json:"newText"`
-	}
-)
+// A Writer writes a run in one format.
+type Writer func(w io.Writer, run *Run) error
 
-func rangeOf(f *source.File, span source.Span) jsonRange {
-	sl, sc := f.OffsetRuneColumn(span.Start)
-	el, ec := f.OffsetRuneColumn(span.End)
-	return jsonRange{jsonPosition{sl, sc}, jsonPosition{el, ec}}
+// Formats maps each --format name to its writer.
+var Formats = map[string]Writer{
+	"text":   func(w io.Writer, run *Run) error { return Text(w, run, TextOptions{}) },
+	"json":   JSON,
+	"sarif":  SARIF,
+	"github": GitHub,
+	"gitlab": GitLab,
 }
 
-// JSON writes the run as the version-1 JSON contract: positions 1-based,
-// end positions exclusive, columns in Unicode characters.
-func JSON(w io.Writer, run *Run) error {
-	out := jsonReport{Version: 1, Files: run.Files, Diagnostics: []jsonDiagnostic{}}
-	for _, f := range run.Findings {
-		d := jsonDiagnostic{
-			Path: f.Path, Rule: f.Diagnostic.Rule, Severity: f.Severity.String(), Message: f.Message,
-			Range: rangeOf(f.File, f.Span),
-		}
-		if f.Rule != nil {
-			d.Category = string(f.Rule.Category)
-		}
-		pref := f.Preferred()
-		for i, fix := range f.Fixes {
-			jf := jsonFix{Title: fix.Title, Preferred: i == pref, Unsafe: fix.Unsafe, Edits: []jsonEdit{}}
-			for _, e := range fix.Edits {
-				jf.Edits = append(jf.Edits, jsonEdit{Range: rangeOf(f.File, e.Span), NewText: e.New})
-			}
-			d.Fixes = append(d.Fixes, jf)
-		}
-		out.Diagnostics = append(out.Diagnostics, d)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
-}
+// FormatNames lists the formats in the order help text shows them.
+var FormatNames = []string{"text", "json", "sarif", "github", "gitlab"}
+
+// position returns the 1-based line and character column of off in f.
+func position(f *source.File, off int) (line, col int) { return f.OffsetRuneColumn(off) }
