@@ -63,9 +63,12 @@ func foreignKeyDecls(st *syntax.Stmt) []foreignKeyDecl {
 	var decls []foreignKeyDecl
 	var rel *syntax.RangeVar
 	column := func(def *syntax.ColumnDef) {
-		spans := st.ConstraintSpans(def)
+		var spans []source.Span // computed for the few columns with a REFERENCES clause
 		for i, n := range def.Constraints {
 			if con := n.GetConstraint(); con.GetContype() == syntax.ConstrType_CONSTR_FOREIGN {
+				if spans == nil {
+					spans = st.ConstraintSpans(def)
+				}
 				decls = append(decls, foreignKeyDecl{con: con, cols: []string{def.Colname}, span: spans[i], rel: rel})
 			}
 		}

@@ -15,7 +15,7 @@ import (
 // files and the down sections of goose and dbmate files (they still have
 // a place in the order, for CreatedBefore). It returns ctx.Err() if cancelled.
 func Build(ctx context.Context, files []*syntax.ParsedFile) (*Model, error) {
-	m := &Model{tables: make(map[string]*Table), files: make(map[string]int, len(files))}
+	m := &Model{tables: make(map[string]*Table), files: make(map[string]int, len(files)), functions: make(map[string]*Function)}
 	for i, pf := range files {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -36,10 +36,14 @@ func Build(ctx context.Context, files []*syntax.ParsedFile) (*Model, error) {
 func (m *Model) indexDefs() {
 	m.tableDefs = make(map[defKey]*Table, len(m.order))
 	m.fkDefs = make(map[defKey]foreignKeyRef)
+	m.idxDefs = make(map[defKey]*Index)
 	for _, t := range m.order {
 		m.tableDefs[defKey{t.Def.URI, t.Def.Span.Start}] = t
 		for _, fk := range t.ForeignKeys {
 			m.fkDefs[defKey{fk.Def.URI, fk.Def.Span.Start}] = foreignKeyRef{t, fk}
+		}
+		for _, ix := range t.Indexes {
+			m.idxDefs[defKey{ix.Def.URI, ix.Def.Span.Start}] = ix
 		}
 	}
 }
@@ -124,10 +128,17 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 		if t == nil {
 			return
 		}
+		if is.IfNotExists && is.Idxname != "" && m.indexNamed(name.Schema, is.Idxname) {
+			return // CREATE INDEX IF NOT EXISTS of an existing index creates nothing
+		}
 		ix := &Index{Name: is.Idxname, Table: name, Unique: is.Unique, Partial: is.WhereClause != nil,
 			Method: is.AccessMethod, Def: loc(st.Span)}
 		for _, p := range is.IndexParams {
 			ix.Columns = append(ix.Columns, p.GetIndexElem().GetName())
+		}
+		ix.Keys, ix.Predicate = indexKeys(st, is)
+		for _, p := range is.IndexIncludingParams {
+			ix.Include = append(ix.Include, p.GetIndexElem().GetName())
 		}
 		if ix.Name == "" {
 			// ChooseIndexName: the columns (an expression counts as "expr").
@@ -140,8 +151,16 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 		t.Indexes = append(t.Indexes, ix)
 	case *syntax.Node_DropStmt:
 		ds := n.DropStmt
-		if ds.RemoveType != syntax.ObjectType_OBJECT_TABLE && ds.RemoveType != syntax.ObjectType_OBJECT_INDEX {
-			return // other objects (functions, schemas, types…) are not lists of names
+		switch ds.RemoveType {
+		case syntax.ObjectType_OBJECT_TRIGGER:
+			m.dropTriggers(ds)
+			return
+		case syntax.ObjectType_OBJECT_FUNCTION:
+			m.dropFunctions(ds)
+			return
+		case syntax.ObjectType_OBJECT_TABLE, syntax.ObjectType_OBJECT_INDEX:
+		default:
+			return // other objects (schemas, types…) are not lists of names
 		}
 		for _, obj := range ds.Objects {
 			parts := syntax.Strings(obj.GetList().GetItems())
@@ -159,6 +178,10 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 				m.dropIndex(name)
 			}
 		}
+	case *syntax.Node_CreateTrigStmt:
+		m.createTrigger(loc(st.Span), n.CreateTrigStmt)
+	case *syntax.Node_CreateFunctionStmt:
+		m.createFunction(loc(st.Span), n.CreateFunctionStmt)
 	case *syntax.Node_RenameStmt:
 		rs := n.RenameStmt
 		t := m.Table(RangeVarName(rs.Relation))
@@ -166,6 +189,10 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 			return
 		}
 		switch rs.RenameType {
+		case syntax.ObjectType_OBJECT_TRIGGER:
+			if tr := t.trigger(rs.Subname); tr != nil {
+				tr.Name = rs.Newname
+			}
 		case syntax.ObjectType_OBJECT_TABLE:
 			delete(m.tables, t.Name.Key())
 			t.Name.Object = rs.Newname

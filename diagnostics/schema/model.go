@@ -41,6 +41,7 @@ type Table struct {
 	Uniques     []*Key
 	ForeignKeys []*ForeignKey
 	Indexes     []*Index
+	Triggers    []*Trigger
 }
 
 // A Column is one column of a table.
@@ -86,10 +87,17 @@ type Index struct {
 	Name    string // as written, or as PostgreSQL names an unnamed one: orders_user_id_idx
 	Table   Name
 	Columns []string // the key columns; an expression key is ""
-	Unique  bool
-	Partial bool   // has a WHERE predicate
-	Method  string // btree, gin, ...
-	Def     Location
+	// Keys are the key columns as comparable text: a plain column is its
+	// name; a key with an expression, operator class, collation or
+	// ordering is its source text normalised (comments and layout
+	// dropped, unquoted words lower-cased): "lower ( email )", "a desc".
+	Keys      []string
+	Include   []string // INCLUDE columns
+	Unique    bool
+	Partial   bool   // has a WHERE predicate
+	Predicate string // the WHERE predicate, normalised like Keys; "" when not partial
+	Method    string // btree, gin, ...
+	Def       Location
 }
 
 // A Model is the schema declared by a workspace's files, in file order.
@@ -103,6 +111,10 @@ type Model struct {
 	// constraint of each foreign key, keyed by file and start offset.
 	tableDefs map[defKey]*Table
 	fkDefs    map[defKey]foreignKeyRef
+	idxDefs   map[defKey]*Index
+
+	functions     map[string]*Function // by Name.Key(); overloads share an entry
+	functionOrder []*Function          // in creation order
 }
 
 // A defKey locates a declaration: a file and the byte offset where it starts.
@@ -167,6 +179,17 @@ func (m *Model) ForeignKeyDeclaredAt(uri string, start int) (*Table, *ForeignKey
 	}
 	r := m.fkDefs[defKey{uri, start}]
 	return r.table, r.fk
+}
+
+// IndexDeclaredAt returns the index of the final schema whose CREATE
+// INDEX statement starts at byte offset start of the file at uri, or nil
+// when a later statement dropped it (with its table or a column it
+// indexes), or the statement created nothing.
+func (m *Model) IndexDeclaredAt(uri string, start int) *Index {
+	if m == nil {
+		return nil
+	}
+	return m.idxDefs[defKey{uri, start}]
 }
 
 // CreatedBefore reports whether table t was created in a file that comes

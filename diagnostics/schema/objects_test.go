@@ -1,0 +1,110 @@
+package schema_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sqlsage/sqlsage/diagnostics/schema"
+	"github.com/sqlsage/sqlsage/diagnostics/source"
+)
+
+// TestIndexKeys checks the comparable text of index keys and predicates:
+// plain columns by name, anything else normalised from the source.
+func TestIndexKeys(t *testing.T) {
+	text := `CREATE TABLE t (id int PRIMARY KEY, a int, b text, c int);
+CREATE INDEX i1 ON t (a, b);
+CREATE INDEX i2 ON ONLY public.t USING btree (LOWER(b) /* ci */, a DESC NULLS LAST, b text_pattern_ops) INCLUDE (c) WHERE  a > 0 AND (b <> 'X');
+CREATE UNIQUE INDEX i3 ON t (a) WITH (fillfactor = 90) WHERE c IS NULL; -- trailing
+CREATE INDEX IF NOT EXISTS i1 ON t (c);
+CREATE INDEX ON t ((a + 1));
+`
+	m := buildFiles(t, source.NewFile("a.sql", 0, text))
+	tb := m.Table(schema.Name{Object: "t"})
+	if len(tb.Indexes) != 4 {
+		t.Fatalf("%d indexes, want 4 (IF NOT EXISTS of an existing name creates nothing)", len(tb.Indexes))
+	}
+	tests := []struct {
+		keys, include, predicate string
+		unique                   bool
+	}{
+		{"a|b", "", "", false},
+		{"lower ( b )|a desc nulls last|b text_pattern_ops", "c", "a > 0 and ( b <> 'X' )", false},
+		{"a", "", "c is null", true},
+		{"( a + 1 )", "", "", false},
+	}
+	for i, tt := range tests {
+		ix := tb.Indexes[i]
+		if got := strings.Join(ix.Keys, "|"); got != tt.keys {
+			t.Errorf("index %s keys = %q, want %q", ix.Name, got, tt.keys)
+		}
+		if got := strings.Join(ix.Include, "|"); got != tt.include {
+			t.Errorf("index %s include = %q, want %q", ix.Name, got, tt.include)
+		}
+		if ix.Predicate != tt.predicate || ix.Partial != (tt.predicate != "") || ix.Unique != tt.unique {
+			t.Errorf("index %s predicate = %q (partial %v, unique %v), want %q", ix.Name, ix.Predicate, ix.Partial, ix.Unique, tt.predicate)
+		}
+		if got := m.IndexDeclaredAt("a.sql", ix.Def.Span.Start); got != ix {
+			t.Errorf("IndexDeclaredAt(%s) = %v", ix.Name, got)
+		}
+	}
+	if got := m.IndexDeclaredAt("a.sql", strings.Index(text, "CREATE INDEX IF NOT EXISTS")); got != nil {
+		t.Errorf("IndexDeclaredAt(IF NOT EXISTS of an existing index) = %v, want nil", got.Name)
+	}
+}
+
+// TestTriggers replays CREATE, CREATE OR REPLACE, ALTER … RENAME and DROP TRIGGER.
+func TestTriggers(t *testing.T) {
+	m := buildFiles(t, source.NewFile("001.sql", 0, `CREATE TABLE app.users (id int PRIMARY KEY, updated_at timestamptz);
+CREATE TABLE logs (id int PRIMARY KEY);
+CREATE TRIGGER touch BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+CREATE TRIGGER audit AFTER INSERT OR DELETE ON app.users EXECUTE PROCEDURE audit();
+CREATE TRIGGER gone BEFORE INSERT OR UPDATE OF id ON logs FOR EACH ROW EXECUTE FUNCTION f();
+CREATE TRIGGER on_view INSTEAD OF INSERT ON some_view FOR EACH ROW EXECUTE FUNCTION f();
+`), source.NewFile("002.sql", 0, `ALTER TRIGGER audit ON app.users RENAME TO audit_users;
+CREATE OR REPLACE TRIGGER touch BEFORE INSERT OR UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION touch();
+DROP TRIGGER IF EXISTS gone ON logs;
+`))
+	users := m.Table(schema.Name{Schema: "app", Object: "users"})
+	if len(users.Triggers) != 2 {
+		t.Fatalf("users has %d triggers, want 2", len(users.Triggers))
+	}
+	audit, touch := users.Triggers[0], users.Triggers[1]
+	if audit.Name != "audit_users" || audit.Timing != schema.After || audit.Row || !audit.Fires(schema.After, schema.OnDelete) ||
+		audit.Fires(schema.After, schema.OnUpdate) || audit.Function.Object != "audit" {
+		t.Errorf("audit = %+v", audit)
+	}
+	if touch.Name != "touch" || !touch.Fires(schema.Before, schema.OnUpdate) || !touch.Fires(schema.Before, schema.OnInsert) ||
+		!touch.Row || touch.Function.Key() != "touch" || touch.Def.URI != "002.sql" {
+		t.Errorf("touch = %+v", touch)
+	}
+	if n := len(m.Table(schema.Name{Object: "logs"}).Triggers); n != 0 {
+		t.Errorf("logs has %d triggers after DROP TRIGGER, want 0", n)
+	}
+}
+
+// TestFunctions replays CREATE [OR REPLACE] FUNCTION and DROP FUNCTION.
+func TestFunctions(t *testing.T) {
+	m := buildFiles(t, source.NewFile("001.sql", 0, `CREATE FUNCTION set_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN NEW.updated_at := now(); RETURN NEW; END $$;
+CREATE FUNCTION util.add(a int, b int) RETURNS int AS 'SELECT a + b' LANGUAGE SQL;
+CREATE FUNCTION gone() RETURNS int RETURN 1;
+CREATE PROCEDURE p() LANGUAGE sql AS 'SELECT 1';
+CREATE OR REPLACE FUNCTION set_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN NEW.updated_at = clock_timestamp(); RETURN NEW; END $$;
+DROP FUNCTION gone();
+`))
+	var names []string
+	for _, f := range m.Functions() {
+		names = append(names, f.Name.Key())
+	}
+	if got := strings.Join(names, " "); got != "util.add set_updated_at" {
+		t.Fatalf("functions = %q, want %q", got, "util.add set_updated_at")
+	}
+	f := m.Function(schema.Name{Object: "set_updated_at"})
+	if !f.ReturnsTrigger || f.Language != "plpgsql" || !strings.Contains(f.Body, "clock_timestamp") {
+		t.Errorf("set_updated_at = %+v", f)
+	}
+	if add := m.Function(schema.Name{Schema: "util", Object: "add"}); add.ReturnsTrigger || add.Language != "sql" || add.Body != "SELECT a + b" {
+		t.Errorf("util.add = %+v", add)
+	}
+}
