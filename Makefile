@@ -19,9 +19,11 @@ install:
 
 # demo checks testdata/examples; findings make sqlsage exit 1, which is
 # the point of the demo, so only exit status 2 (an error) fails it.
+# Any format: make demo FORMAT=sarif (text, json, sarif, github, gitlab).
+FORMAT ?= text
 demo: build
-	@echo "==> sqlsage check testdata/examples"
-	@./$(BIN) check testdata/examples; status=$$?; [ $$status -le 1 ]
+	@echo "==> sqlsage check --format $(FORMAT) testdata/examples"
+	@./$(BIN) check --format $(FORMAT) testdata/examples; status=$$?; [ $$status -le 1 ]
 
 test: deps lint gotest editor-test
 
@@ -32,10 +34,12 @@ lint:
 	$(GO) vet ./...
 	$(GO) tool staticcheck ./...
 
-gotest:
+gotest: build
 	@echo "==> go test"
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -race ./server/... ./diagnostics/syntax/...
+	@echo "==> CI recipes (action.yml, .pre-commit-hooks.yaml)"
+	.ci/test-recipes
 
 editor-test: nvim-test
 
