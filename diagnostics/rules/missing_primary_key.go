@@ -34,8 +34,12 @@ var MissingPrimaryKey = &diagnostics.Rule{
 			"`LIKE … INCLUDING INDEXES` (or `INCLUDING ALL`), which may copy their source's key.",
 		Bad:  "CREATE TABLE events (name text NOT NULL, payload jsonb);",
 		Good: "CREATE TABLE events (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, payload jsonb);",
-		Fix: "Adds `id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY` as the first column (`BIGSERIAL` before " +
-			"PostgreSQL 10), on its own line when the columns are on separate lines. When the table already " +
+		Fix: "Adds an `id` primary key column as the first column, on its own line when the columns are on " +
+			"separate lines, in the style the `primary-key-style` setting names: `identity` (the default) adds " +
+			"`id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY` (`id BIGSERIAL PRIMARY KEY` before PostgreSQL 10, " +
+			"which has no identity columns), `serial` adds `id BIGSERIAL PRIMARY KEY`, and `uuid` adds " +
+			"`id UUID PRIMARY KEY DEFAULT gen_random_uuid()` — before PostgreSQL 13 `gen_random_uuid()` comes from " +
+			"the pgcrypto extension, so run `CREATE EXTENSION IF NOT EXISTS pgcrypto;` first. When the table already " +
 			"has a column named `id`, inserts `ALTER TABLE … ADD PRIMARY KEY (id);` after the statement " +
 			"instead (a primary key makes the column NOT NULL). A new first column shifts positional " +
 			"`INSERT … VALUES` without a column list and `SELECT *`. No fix is offered for partitioned, " +
@@ -103,6 +107,21 @@ func declaresPrimaryKey(cs *syntax.CreateStmt) bool {
 	return false
 }
 
+// keyColumn returns the definition of the id column the fix adds, in the
+// configured primary key style.
+func keyColumn(pass *diagnostics.Pass) string {
+	switch pass.Settings.KeyStyle() {
+	case "serial":
+		return "id BIGSERIAL PRIMARY KEY"
+	case "uuid":
+		return "id UUID PRIMARY KEY DEFAULT gen_random_uuid()"
+	}
+	if pass.PGVersion < 10 {
+		return "id BIGSERIAL PRIMARY KEY" // identity columns arrived in PostgreSQL 10
+	}
+	return "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
+}
+
 // primaryKeyFix makes an existing id column the primary key, or adds an
 // identity column id as the table's first column.
 func primaryKeyFix(pass *diagnostics.Pass, cs *syntax.CreateStmt, name source.Span, nameText string) (diagnostics.Fix, bool) {
@@ -113,10 +132,7 @@ func primaryKeyFix(pass *diagnostics.Pass, cs *syntax.CreateStmt, name source.Sp
 				edit.InsertAfterStmt(pass.File, st, fmt.Sprintf("ALTER TABLE %s ADD PRIMARY KEY (id);", nameText))), true
 		}
 	}
-	column := "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
-	if pass.PGVersion < 10 {
-		column = "id BIGSERIAL PRIMARY KEY"
-	}
+	column := keyColumn(pass)
 	const title = "Add an id primary key column"
 	// The column list opens at the first token after the table's name.
 	toks := st.Lexemes()

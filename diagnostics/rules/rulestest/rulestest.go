@@ -18,7 +18,10 @@
 // line; a quoted regexp must match its message. Every diagnostic must be
 // wanted and every marker met. A first line "-- sqlsage-test: pg-version=11"
 // sets the target PostgreSQL version for that file or directory (in a
-// directory, put it in the first file in path order).
+// directory, put it in the first file in path order). The same line sets
+// the project settings rules read: primary-key-style=uuid, and the name
+// word lists boolean-prefixes=, money-words= and timestamp-words=
+// (comma-separated, no spaces): "-- sqlsage-test: pg-version=12 primary-key-style=serial".
 //
 // For every fix of every diagnostic, Run checks that the edits apply, that
 // the result parses wherever the input did, and that re-running the rule
@@ -34,6 +37,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -53,6 +57,7 @@ type Case struct {
 	Files     []*source.File // URIs are slash paths relative to the case root
 	Dir       string         // where the files live on disk
 	PGVersion int
+	Settings  diagnostics.Settings
 }
 
 // Run checks rule against every fixture in dir.
@@ -108,7 +113,9 @@ func Load(dir string) ([]*Case, error) {
 	}
 	for _, c := range cases {
 		if len(c.Files) > 0 {
-			c.PGVersion = header(c.Files[0].Text)
+			if err := c.header(c.Files[0].Text); err != nil {
+				return nil, fmt.Errorf("%s: %w", filepath.Join(c.Dir, c.Files[0].URI), err)
+			}
 		}
 	}
 	return cases, nil
@@ -116,14 +123,44 @@ func Load(dir string) ([]*Case, error) {
 
 func isGolden(path string) bool { return strings.HasSuffix(path, ".fixed.sql") }
 
-var headerRE = regexp.MustCompile(`^-- sqlsage-test:.*\bpg-version=(\d+)`)
+var headerRE = regexp.MustCompile(`^-- sqlsage-test:(.*)`)
 
-func header(text string) int {
-	if m := headerRE.FindStringSubmatch(text); m != nil {
-		v, _ := strconv.Atoi(m[1])
-		return v
+// header reads the options of a first line "-- sqlsage-test: key=value …".
+func (c *Case) header(text string) error {
+	line, _, _ := strings.Cut(text, "\n")
+	m := headerRE.FindStringSubmatch(strings.TrimSuffix(line, "\r"))
+	if m == nil {
+		return nil
 	}
-	return 0
+	for _, opt := range strings.Fields(m[1]) {
+		key, value, ok := strings.Cut(opt, "=")
+		if !ok {
+			return fmt.Errorf("sqlsage-test option %q is not key=value", opt)
+		}
+		list := strings.Split(value, ",")
+		switch key {
+		case "pg-version":
+			v, err := strconv.Atoi(value)
+			if err != nil {
+				return fmt.Errorf("sqlsage-test pg-version=%q: %v", value, err)
+			}
+			c.PGVersion = v
+		case "primary-key-style":
+			if !slices.Contains(diagnostics.PrimaryKeyStyles, value) {
+				return fmt.Errorf("sqlsage-test primary-key-style=%q: want one of %v", value, diagnostics.PrimaryKeyStyles)
+			}
+			c.Settings.PrimaryKeyStyle = value
+		case "boolean-prefixes":
+			c.Settings.BooleanPrefixes = list
+		case "money-words":
+			c.Settings.MoneyWords = list
+		case "timestamp-words":
+			c.Settings.TimestampWords = list
+		default:
+			return fmt.Errorf("unknown sqlsage-test option %q", key)
+		}
+	}
+	return nil
 }
 
 // A Marker is one expected diagnostic.
@@ -180,7 +217,7 @@ func check(t *testing.T, c *Case, rule *diagnostics.Rule) {
 		t.Fatal(err)
 	}
 	engine.Strict = true
-	cfg := diagnostics.Config{PGVersion: c.PGVersion, Rules: map[string]diagnostics.Severity{rule.ID: rule.Severity}}
+	cfg := diagnostics.Config{PGVersion: c.PGVersion, Rules: map[string]diagnostics.Severity{rule.ID: rule.Severity}, Settings: c.Settings}
 	parser := syntax.NewParser(0)
 	snap := workspace.New(parser, c.Files...)
 	for _, f := range c.Files {

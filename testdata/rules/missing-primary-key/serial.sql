@@ -1,0 +1,5 @@
+-- sqlsage-test: pg-version=16 primary-key-style=serial
+CREATE TABLE visits ( -- want: missing-primary-key@"visits"
+	path text NOT NULL,
+	at   timestamptz NOT NULL
+);

@@ -1,0 +1,11 @@
+-- sqlsage-test: primary-key-style=uuid
+-- The configured style decides the column the fix adds.
+CREATE TABLE sessions ( -- want: missing-primary-key@"sessions"
+  id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+  user_id bigint NOT NULL,
+  token   text NOT NULL
+);
+CREATE TABLE api_keys (id UUID PRIMARY KEY DEFAULT gen_random_uuid(), owner text NOT NULL, secret text NOT NULL); -- want: missing-primary-key@"api_keys"
+-- An existing id column still becomes the key, whatever the style.
+CREATE TABLE devices (id uuid NOT NULL, name text); -- want: missing-primary-key@"devices"
+ALTER TABLE devices ADD PRIMARY KEY (id);
