@@ -179,7 +179,16 @@ func TestRuleDocs(t *testing.T) {
 				t.Fatal(err)
 			}
 			engine.Strict = true
-			cfg := diagnostics.Config{Rules: map[string]diagnostics.Severity{r.ID: r.Severity}}
+			// The examples are checked as with --base: Bad's files were
+			// edited since the base, Good's were added.
+			changes := &diagnostics.Changes{Base: "main", Modified: map[string]bool{}, Added: map[string]bool{}}
+			for _, f := range docFiles(r.Doc.Bad) {
+				changes.Modified[f.URI] = true
+			}
+			for _, f := range docFiles(r.Doc.Good) {
+				changes.Added[f.URI] = true
+			}
+			cfg := diagnostics.Config{Rules: map[string]diagnostics.Severity{r.ID: r.Severity}, Changes: changes}
 			count := func(sql string) int {
 				files := docFiles(sql)
 				snap := workspace.New(syntax.NewParser(0), files...)

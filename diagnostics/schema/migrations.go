@@ -91,3 +91,28 @@ func upStatements(pf *syntax.ParsedFile) []*syntax.Stmt {
 	}
 	return up
 }
+
+// migrationName matches the file names migration tools give: a version
+// or timestamp prefix (golang-migrate, goose, dbmate, popx), Flyway's
+// V1__ / U1__ / R__, and .up/.down suffixes.
+var migrationName = regexp.MustCompile(`(?i)^(\d+[_.-]|[VU]\d+(\.\d+)*__|R__)|\.(up|down)\.sql$`)
+
+// migrationDirs are folder names that hold migrations (sqitch's deploy
+// and revert included).
+var migrationDirs = map[string]bool{"migrations": true, "migration": true, "migrate": true, "deploy": true, "revert": true, "versioned": true}
+
+// IsMigrationFile reports whether uri looks like a file of a migration
+// history: its name follows a migration tool's convention, or it lies in
+// a folder named migrations, migrate, deploy, revert or versioned.
+func IsMigrationFile(uri string) bool {
+	parts := strings.Split(strings.ReplaceAll(uri, "\\", "/"), "/")
+	if migrationName.MatchString(parts[len(parts)-1]) {
+		return true
+	}
+	for _, dir := range parts[:len(parts)-1] {
+		if migrationDirs[strings.ToLower(dir)] {
+			return true
+		}
+	}
+	return false
+}

@@ -22,6 +22,8 @@
 // the project settings rules read: primary-key-style=uuid, and the name
 // word lists boolean-prefixes=, money-words= and timestamp-words=
 // (comma-separated, no spaces): "-- sqlsage-test: pg-version=12 primary-key-style=serial".
+// modified=a.sql,b.sql checks the case as `sqlsage check --base` would
+// after those files (URIs relative to the case) changed since the base.
 //
 // For every fix of every diagnostic, Run checks that the edits apply, that
 // the result parses wherever the input did, and that re-running the rule
@@ -58,6 +60,7 @@ type Case struct {
 	Dir       string         // where the files live on disk
 	PGVersion int
 	Settings  diagnostics.Settings
+	Changes   *diagnostics.Changes // files marked modified=… in the header, as if checked with --base
 }
 
 // Run checks rule against every fixture in dir.
@@ -156,6 +159,11 @@ func (c *Case) header(text string) error {
 			c.Settings.MoneyWords = list
 		case "timestamp-words":
 			c.Settings.TimestampWords = list
+		case "modified":
+			c.Changes = &diagnostics.Changes{Base: "BASE", Modified: map[string]bool{}, Added: map[string]bool{}}
+			for _, uri := range list {
+				c.Changes.Modified[uri] = true
+			}
 		default:
 			return fmt.Errorf("unknown sqlsage-test option %q", key)
 		}
@@ -217,7 +225,7 @@ func check(t *testing.T, c *Case, rule *diagnostics.Rule) {
 		t.Fatal(err)
 	}
 	engine.Strict = true
-	cfg := diagnostics.Config{PGVersion: c.PGVersion, Rules: map[string]diagnostics.Severity{rule.ID: rule.Severity}, Settings: c.Settings}
+	cfg := diagnostics.Config{PGVersion: c.PGVersion, Rules: map[string]diagnostics.Severity{rule.ID: rule.Severity}, Settings: c.Settings, Changes: c.Changes}
 	parser := syntax.NewParser(0)
 	snap := workspace.New(parser, c.Files...)
 	for _, f := range c.Files {

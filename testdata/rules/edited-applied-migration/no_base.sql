@@ -1,0 +1,2 @@
+-- Without --base the rule never runs, even in a migrations-looking file.
+CREATE TABLE t (id bigint PRIMARY KEY);
