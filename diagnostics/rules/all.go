@@ -7,6 +7,7 @@ import "github.com/sqlsage/sqlsage/diagnostics"
 // All lists every rule, sorted by ID.
 var All = []*diagnostics.Rule{
 	AddColumnNotNull,
+	BooleanAsText,
 	EditedAppliedMigration,
 	FkMissingIndex,
 	MissingPrimaryKey,

@@ -1,0 +1,1 @@
+CREATE TABLE prefs (id bigint PRIMARY KEY, email_enabled boolean);
