@@ -115,7 +115,7 @@ func runCheck(ctx context.Context, args []string, std streams) int {
 	if err != nil {
 		return fail(err)
 	}
-	progress := newProgress(std.stderr, len(files))
+	progress := newProgress(std.stderr, len(files), isTerminal(std.stderr))
 	run, err := check(ctx, engine, cfg, files, progress.step)
 	progress.done()
 	if err != nil {

@@ -22,8 +22,10 @@ type progress struct {
 	last time.Time
 }
 
-func newProgress(w io.Writer, total int) *progress {
-	if total < progressThreshold || !isTerminal(w) {
+// newProgress returns a progress for total files written to w, or nil
+// (which does nothing) when w is not a terminal or the run is small.
+func newProgress(w io.Writer, total int, terminal bool) *progress {
+	if total < progressThreshold || !terminal {
 		return nil
 	}
 	return &progress{w: w, total: total}
