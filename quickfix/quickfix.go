@@ -75,35 +75,37 @@ func FixAll(ctx context.Context, p *syntax.Parser, file *source.File, diags []di
 }
 
 // CheckParses reports an error when after, the text of file after a fix,
-// has more statements that fail to parse than file itself: a fix must
-// never break SQL that parsed. Parses go through p's cache, so only the
-// statements a fix changed are parsed again.
+// has a statement that does not parse and was not already in file,
+// unparsed, with the same text: a fix must never break SQL that parsed
+// (nor merge statements by unbalancing a parenthesis or a quote). Parses
+// go through p's cache, so only the statements a fix changed are parsed
+// again.
 func CheckParses(ctx context.Context, p *syntax.Parser, file *source.File, after string) error {
 	before, err := p.ParseFile(ctx, file)
 	if err != nil {
 		return err
+	}
+	broken := make(map[string]int)
+	for _, st := range before.Stmts {
+		if st.Err != nil {
+			broken[st.Text]++
+		}
 	}
 	fixed := source.NewFile(file.URI, file.Version, after)
 	pf, err := p.ParseFile(ctx, fixed)
 	if err != nil {
 		return err
 	}
-	count := func(pf *syntax.ParsedFile) (n int, first *syntax.Error) {
-		for _, st := range pf.Stmts {
-			if st.Err != nil {
-				if first == nil {
-					first = st.Err
-				}
-				n++
-			}
+	for _, st := range pf.Stmts {
+		if st.Err == nil {
+			continue
 		}
-		return n, first
-	}
-	nb, _ := count(before)
-	na, first := count(pf)
-	if na > nb {
-		line, col := fixed.OffsetRuneColumn(first.Span.Start)
-		return fmt.Errorf("%s: the fixed text does not parse at %d:%d: %s", file.URI, line, col, first.Message)
+		if broken[st.Text] > 0 {
+			broken[st.Text]--
+			continue
+		}
+		line, col := fixed.OffsetRuneColumn(st.Err.Span.Start)
+		return fmt.Errorf("%s: the fixed text does not parse at %d:%d: %s", file.URI, line, col, st.Err.Message)
 	}
 	return nil
 }

@@ -43,6 +43,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"check", "lint .sql files and folders (default .)", runCheck},
+		{"fix", "apply the safe fixes in place (or print a diff)", runFix},
 		{"serve", "run the language server over stdio", runServe},
 		{"rules", "list the rules, or show one rule's documentation", runRules},
 		{"version", "print the version", runVersion},
