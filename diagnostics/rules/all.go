@@ -10,6 +10,7 @@ var All = []*diagnostics.Rule{
 	BooleanAsText,
 	EditedAppliedMigration,
 	FkMissingIndex,
+	JsonNotJsonb,
 	MissingPrimaryKey,
 	MoneyFloat,
 	SyntaxError,

@@ -15,10 +15,15 @@ import (
 // fixes an early design in a later file: a json column a later file
 // turns into jsonb is that later file's business, not the first's.
 // A declared column is found by its declaration, so renames are followed.
+// Columns of temporary tables give nils too: a temporary table is a
+// session's scratch space, not part of the schema being designed.
 func finalColumn(pass *diagnostics.Pass, col column) (*schema.Table, *schema.Column) {
 	st := pass.Stmt
 	var tbl *schema.Table
 	if cs := st.Node.GetCreateStmt(); cs != nil {
+		if cs.Relation.GetRelpersistence() == "t" {
+			return nil, nil
+		}
 		tbl = pass.Schema.TableDeclaredAt(pass.File.URI, st.Span.Start)
 	} else if at := st.Node.GetAlterTableStmt(); at != nil {
 		tbl = pass.Schema.Table(schema.RangeVarName(at.Relation))

@@ -1,0 +1,1 @@
+CREATE TABLE settings (id bigint PRIMARY KEY, prefs json, flags json); -- want: json-not-jsonb@"json);" "flags"
