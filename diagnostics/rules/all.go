@@ -13,6 +13,7 @@ var All = []*diagnostics.Rule{
 	JsonNotJsonb,
 	MissingPrimaryKey,
 	MoneyFloat,
+	OrderWithoutLimit,
 	SyntaxError,
 	TimestampAsText,
 	UpdateDeleteWithoutWhere,

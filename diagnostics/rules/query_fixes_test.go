@@ -1,0 +1,74 @@
+package rules_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/rules"
+	"github.com/sqlsage/sqlsage/diagnostics/source"
+	"github.com/sqlsage/sqlsage/diagnostics/syntax"
+	"github.com/sqlsage/sqlsage/diagnostics/workspace"
+	"github.com/sqlsage/sqlsage/quickfix"
+)
+
+// A queryFixTest is one statement (after schema statements that give the
+// model) whose single diagnostic has a fix titled fix that gives want.
+// Goldens only show preferred fixes; these tests show the unsafe ones.
+type queryFixTest struct {
+	in, fix, want string
+	unsafe        bool
+}
+
+func runQueryFixTests(t *testing.T, rule *diagnostics.Rule, schemaSQL string, tests []queryFixTest) {
+	t.Helper()
+	engine, err := diagnostics.NewEngine([]*diagnostics.Rule{rule})
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine.Strict = true
+	cfg := diagnostics.Config{Rules: map[string]diagnostics.Severity{rule.ID: rule.Severity}}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			schemaFile := source.NewFile("schema.sql", 0, schemaSQL)
+			f := source.NewFile("query.sql", 0, tt.in)
+			diags, err := engine.Analyze(context.Background(), workspace.New(syntax.NewParser(0), schemaFile, f), f.URI, cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(diags) != 1 {
+				t.Fatalf("%d diagnostics, want 1: %v", len(diags), diags)
+			}
+			for _, fix := range diags[0].Fixes {
+				if fix.Title != tt.fix {
+					continue
+				}
+				if fix.Unsafe != tt.unsafe {
+					t.Errorf("fix %q: unsafe = %v, want %v", fix.Title, fix.Unsafe, tt.unsafe)
+				}
+				got, err := quickfix.Apply(tt.in, fix)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got != tt.want {
+					t.Errorf("fix %q:\n got %s\nwant %s", tt.fix, got, tt.want)
+				}
+				return
+			}
+			t.Errorf("no fix titled %q among %v", tt.fix, diags[0].Fixes)
+		})
+	}
+}
+
+func TestOrderWithoutLimitFix(t *testing.T) {
+	runQueryFixTests(t, rules.OrderWithoutLimit, "", []queryFixTest{
+		{in: "SELECT id FROM posts ORDER BY id;", fix: "Add LIMIT 100", unsafe: true,
+			want: "SELECT id FROM posts ORDER BY id LIMIT 100;"},
+		{in: "SELECT id FROM posts\nORDER BY id -- newest last\n;", fix: "Add LIMIT 100", unsafe: true,
+			want: "SELECT id FROM posts\nORDER BY id LIMIT 100 -- newest last\n;"},
+		{in: "SELECT id FROM jobs ORDER BY id OFFSET 5 FOR UPDATE", fix: "Add LIMIT 100", unsafe: true,
+			want: "SELECT id FROM jobs ORDER BY id OFFSET 5 FOR UPDATE LIMIT 100"},
+		{in: "(SELECT id FROM a) UNION (SELECT id FROM b) ORDER BY 1;", fix: "Add LIMIT 100", unsafe: true,
+			want: "(SELECT id FROM a) UNION (SELECT id FROM b) ORDER BY 1 LIMIT 100;"},
+	})
+}
