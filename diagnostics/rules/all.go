@@ -14,6 +14,7 @@ var All = []*diagnostics.Rule{
 	MissingPrimaryKey,
 	MoneyFloat,
 	OrderWithoutLimit,
+	SelectStar,
 	SyntaxError,
 	TimestampAsText,
 	UpdateDeleteWithoutWhere,

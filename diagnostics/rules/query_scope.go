@@ -58,6 +58,7 @@ type scopeItem struct {
 	rel       *syntax.RangeVar // the relation named; nil for subqueries and functions
 	table     *schema.Table    // the model's table that rel names; nil for WITH queries and unknown relations
 	cte       bool             // rel names a WITH query
+	subquery  bool             // a subquery in FROM
 	cols      []string         // output columns of a subquery, WITH query or function, when colsKnown
 	colsKnown bool
 	nullable  bool // on the nullable side of an outer join
@@ -306,7 +307,7 @@ func (w *queryWalker) from(q *query, n *syntax.Node, nullable bool) {
 		q.joins = append(q.joins, j)
 	case *syntax.Node_RangeSubselect:
 		rs := x.RangeSubselect
-		it := &scopeItem{name: rs.Alias.GetAliasname(), nullable: nullable}
+		it := &scopeItem{name: rs.Alias.GetAliasname(), subquery: true, nullable: nullable}
 		sub := rs.Subquery.GetSelectStmt()
 		it.cols, it.colsKnown = outputColumns(sub)
 		if rs.Alias != nil && len(rs.Alias.Colnames) > 0 {
