@@ -10,6 +10,7 @@ var All = []*diagnostics.Rule{
 	BooleanAsText,
 	EditedAppliedMigration,
 	FkMissingIndex,
+	FloatColumn,
 	JsonNotJsonb,
 	MissingPrimaryKey,
 	MoneyFloat,
@@ -17,5 +18,6 @@ var All = []*diagnostics.Rule{
 	SelectStar,
 	SyntaxError,
 	TimestampAsText,
+	UnboundedText,
 	UpdateDeleteWithoutWhere,
 }

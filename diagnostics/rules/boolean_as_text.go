@@ -99,7 +99,7 @@ func runBooleanAsText(pass *diagnostics.Pass) {
 		if !flag {
 			continue
 		}
-		if _, fc := finalColumn(pass, col); fc == nil || !isTextTypeName(fc.Type) {
+		if _, fc, known := finalColumn(pass, col); known && (fc == nil || !isTextTypeName(fc.Type)) {
 			continue // dropped or retyped by a later statement
 		}
 		span := pass.Stmt.TypeSpan(tn)

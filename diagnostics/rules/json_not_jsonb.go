@@ -61,8 +61,8 @@ func runJsonNotJsonb(pass *diagnostics.Pass) {
 			}
 			checkedDown = true
 		}
-		tbl, fc := finalColumn(pass, col)
-		if fc == nil || modelTypeBase(fc.Type) != "json" || hasJsonbTwin(tbl, fc.Name) {
+		tbl, fc, known := finalColumn(pass, col)
+		if known && (fc == nil || modelTypeBase(fc.Type) != "json" || hasJsonbTwin(tbl, fc.Name)) {
 			continue // dropped or retyped by a later statement, or json on purpose
 		}
 		span := pass.Stmt.TypeSpan(tn)
