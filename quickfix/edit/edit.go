@@ -36,7 +36,14 @@ func InsertAfterStmt(f *source.File, st *syntax.Stmt, lines string) source.Edit 
 	line := f.OffsetLine(st.Span.End)
 	end := f.LineStart(line) + len(f.LineText(line))
 	nl := newline(f)
-	return source.Edit{Span: source.Span{Start: end, End: end}, New: nl + strings.ReplaceAll(lines, "\n", nl)}
+	insert := nl + strings.ReplaceAll(lines, "\n", nl)
+	if !strings.HasSuffix(st.Text, ";") {
+		// The statement has no semicolon (the last one of a file may not):
+		// end it, or the inserted statement would continue it. The rest of
+		// its line (a trailing comment) is rewritten unchanged.
+		return source.Edit{Span: source.Span{Start: st.Span.End, End: end}, New: ";" + f.Text[st.Span.End:end] + insert}
+	}
+	return source.Edit{Span: source.Span{Start: end, End: end}, New: insert}
 }
 
 // InsertLineBefore inserts text as a line of its own before the line

@@ -47,3 +47,22 @@ func TestInsertLineBefore(t *testing.T) {
 		}
 	}
 }
+
+func TestInsertAfterStmt(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"SELECT 1; -- note\nSELECT 2;", "SELECT 1; -- note\nCREATE INDEX i ON t (a);\nSELECT 2;"},
+		{"SELECT 1;\r\nSELECT 2;", "SELECT 1;\r\nCREATE INDEX i ON t (a);\r\nSELECT 2;"},
+		// The last statement of a file without a semicolon gets one.
+		{"SELECT 1 -- note", "SELECT 1; -- note\nCREATE INDEX i ON t (a);"},
+	}
+	for _, tt := range tests {
+		f := source.NewFile("t.sql", 0, tt.text)
+		pf, err := syntax.NewParser(0).ParseFile(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := apply(t, tt.text, edit.InsertAfterStmt(f, pf.Stmts[0], "CREATE INDEX i ON t (a);")); got != tt.want {
+			t.Errorf("InsertAfterStmt(%q):\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
