@@ -8,6 +8,7 @@ import "github.com/sqlsage/sqlsage/diagnostics"
 var All = []*diagnostics.Rule{
 	AddColumnNotNull,
 	BooleanAsText,
+	CountForExistence,
 	EditedAppliedMigration,
 	FkMissingIndex,
 	FloatColumn,

@@ -206,3 +206,44 @@ func selectStart(st *syntax.Stmt, sel *syntax.SelectStmt) int {
 	}
 	return -1
 }
+
+// andPredicate returns the edits that add the condition pred to the
+// WHERE clause of sel, a SELECT of st: "WHERE a AND pred", with the old
+// condition parenthesised when it is an OR; or a new "WHERE pred" after
+// the FROM clause. ok is false when the clauses cannot be located.
+func andPredicate(st *syntax.Stmt, sel *syntax.SelectStmt, pred string) (edits []source.Edit, ok bool) {
+	start := selectStart(st, sel)
+	if start < 0 {
+		return nil, false
+	}
+	loc, ok := locateSelect(st, start)
+	if !ok {
+		return nil, false
+	}
+	if sel.WhereClause == nil {
+		last := prevLexeme(st, loc.fromEnd)
+		if last <= loc.from {
+			return nil, false
+		}
+		return []source.Edit{{Span: emptySpan(st.LexemeSpan(last).End), New: " WHERE " + pred}}, true
+	}
+	if loc.where < 0 {
+		return nil, false
+	}
+	last := prevLexeme(st, loc.whereEnd)
+	if last <= loc.where {
+		return nil, false
+	}
+	end := st.LexemeSpan(last).End
+	if b := sel.WhereClause.GetBoolExpr(); b != nil && b.Boolop == syntax.BoolExprType_OR_EXPR {
+		first := nextLexeme(st, loc.where)
+		return []source.Edit{
+			{Span: emptySpan(st.LexemeSpan(first).Start), New: "("},
+			{Span: emptySpan(end), New: ") AND " + pred},
+		}, true
+	}
+	return []source.Edit{{Span: emptySpan(end), New: " AND " + pred}}, true
+}
+
+// emptySpan returns the empty span at offset off, where an insertion goes.
+func emptySpan(off int) source.Span { return source.Span{Start: off, End: off} }

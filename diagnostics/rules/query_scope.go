@@ -152,6 +152,39 @@ func (s *queryScope) resolve(ref *syntax.ColumnRef) (item *scopeItem, col string
 	return nil, "", false
 }
 
+// eachExpr calls f for each expression of q's own clauses: its output
+// columns (SET values and RETURNING of an UPDATE or DELETE), WHERE, ON,
+// GROUP BY, HAVING and ORDER BY. Expressions of the queries nested in q are q's children's.
+func (q *query) eachExpr(f func(*syntax.Node)) {
+	list := func(l []*syntax.Node) {
+		for _, n := range l {
+			f(n)
+		}
+	}
+	switch {
+	case q.sel != nil:
+		list(q.sel.TargetList)
+		list(q.sel.GroupClause)
+		list(q.sel.SortClause)
+		if q.sel.HavingClause != nil {
+			f(q.sel.HavingClause)
+		}
+	case q.upd != nil:
+		list(q.upd.TargetList)
+		list(q.upd.ReturningList)
+	case q.del != nil:
+		list(q.del.ReturningList)
+	}
+	if q.where != nil {
+		f(q.where)
+	}
+	for _, j := range q.joins {
+		if j.Quals != nil {
+			f(j.Quals)
+		}
+	}
+}
+
 // item returns the item a qualifier names, searching outwards.
 func (s *queryScope) item(qualifier string) *scopeItem {
 	for sc := s; sc != nil; sc = sc.parent {
@@ -630,6 +663,20 @@ func itemLabel(it *scopeItem) string {
 		return schema.RangeVarName(it.rel).Key()
 	}
 	return it.name
+}
+
+// mayHaveSubquery reports whether statement st may hold a subquery: a
+// SELECT keyword in an UPDATE, DELETE or INSERT, or a second one in a
+// SELECT. A cheap prefilter, like indexFold.
+func mayHaveSubquery(st *syntax.Stmt) bool {
+	i := indexFold(st.Text, "select")
+	if i < 0 {
+		return false
+	}
+	if st.Node.GetSelectStmt() == nil {
+		return true
+	}
+	return indexFold(st.Text[i+len("select"):], "select") >= 0
 }
 
 // indexFold returns the index of the first occurrence of word, a lower-case

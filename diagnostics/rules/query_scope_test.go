@@ -42,29 +42,6 @@ func parseQuery(t *testing.T, sql string) (*schema.Model, *syntax.Stmt) {
 	return m, pf.Stmts[0]
 }
 
-// ownExprs returns the expressions that belong to q itself.
-func ownExprs(q *query) []*syntax.Node {
-	var out []*syntax.Node
-	switch {
-	case q.sel != nil:
-		out = append(out, q.sel.TargetList...)
-		out = append(out, q.sel.WhereClause, q.sel.HavingClause)
-		out = append(out, q.sel.GroupClause...)
-		out = append(out, q.sel.SortClause...)
-	case q.upd != nil:
-		out = append(out, q.upd.TargetList...)
-		out = append(out, q.upd.WhereClause)
-		out = append(out, q.upd.ReturningList...)
-	case q.del != nil:
-		out = append(out, q.del.WhereClause)
-		out = append(out, q.del.ReturningList...)
-	}
-	for _, j := range q.joins {
-		out = append(out, j.Quals)
-	}
-	return out
-}
-
 // resolutions describes how each column reference of the statement
 // resolves, in source order: "ref→owner", where owner is the model table,
 // "cte:name" or "sub:name" for WITH queries and subqueries, and "?" when
@@ -77,7 +54,7 @@ func resolutions(t *testing.T, sql string) []string {
 	}
 	var got []res
 	forEachQuery(m, st.Node, func(q *query) {
-		for _, e := range ownExprs(q) {
+		q.eachExpr(func(e *syntax.Node) {
 			walkExpr(e, func(n *syntax.Node) bool {
 				ref := n.GetColumnRef()
 				if ref == nil {
@@ -101,7 +78,7 @@ func resolutions(t *testing.T, sql string) []string {
 				got = append(got, res{ref.Location, text + "→" + owner})
 				return true
 			})
-		}
+		})
 	})
 	slices.SortFunc(got, func(a, b res) int { return int(a.loc - b.loc) })
 	out := make([]string, len(got))
