@@ -41,18 +41,32 @@ gotest: build
 	@echo "==> CI recipes (action.yml, .pre-commit-hooks.yaml)"
 	.ci/test-recipes
 
-editor-test: nvim-test
+editor-test: nvim-test vscode-test
 
 nvim-test: build
 	@echo "==> Neovim headless end-to-end test"
 	SQLSAGE_BIN=$(CURDIR)/$(BIN) $(NVIM) --headless -u NONE -c "luafile editors/nvim/test/e2e.lua"
 
-# deps installs what the tests need on a Debian machine: Neovim.
+# vscode-test installs the extension's locked npm packages, type-checks
+# and bundles it, packages the .vsix (no network needed once npm ci has
+# run) and runs its tests: the package's contents, the bundle activated
+# against a fake VS Code API, and the protocol against the real server.
+vscode-test: build
+	@echo "==> VS Code extension: npm ci, build, package, node --test"
+	cd editors/vscode && npm ci --no-audit --no-fund && npm run build && \
+	  npm run package && SQLSAGE_BIN=$(CURDIR)/$(BIN) node --test test/*.test.mjs
+
+# deps installs what the tests need on a Debian machine: Neovim, and
+# PostgreSQL (the database tests start a throwaway server with its initdb).
 deps:
 	@command -v $(NVIM) >/dev/null 2>&1 || { \
 	  echo "==> installing Neovim from Debian"; \
 	  $(SUDO) apt-get install -y -q neovim >/dev/null 2>&1 || \
 	  { $(SUDO) apt-get update -q >/dev/null && $(SUDO) apt-get install -y -q neovim >/dev/null; }; }
+	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "==> installing PostgreSQL from Debian"; \
+	  $(SUDO) apt-get install -y -q postgresql >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -q >/dev/null && $(SUDO) apt-get install -y -q postgresql >/dev/null; }; }
 
 # bench prints the keystroke and check benchmarks (see README: Performance).
 bench:
