@@ -15,6 +15,7 @@ var All = []*diagnostics.Rule{
 	JsonNotJsonb,
 	MissingPrimaryKey,
 	MoneyFloat,
+	NotInSubquery,
 	OrderWithoutLimit,
 	SelectStar,
 	SyntaxError,

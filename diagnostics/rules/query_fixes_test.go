@@ -72,3 +72,21 @@ func TestOrderWithoutLimitFix(t *testing.T) {
 			want: "(SELECT id FROM a) UNION (SELECT id FROM b) ORDER BY 1 LIMIT 100;"},
 	})
 }
+
+func TestNotInSubqueryFix(t *testing.T) {
+	schema := `CREATE TABLE users (id bigint PRIMARY KEY, referrer_id bigint);
+CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL, coupon_id bigint, status text);
+CREATE TABLE coupons (id bigint PRIMARY KEY);`
+	runQueryFixTests(t, rules.NotInSubquery, schema, []queryFixTest{
+		{in: "SELECT id FROM users WHERE id NOT IN (SELECT user_id FROM orders);", fix: "Use NOT EXISTS",
+			want: "SELECT id FROM users WHERE NOT EXISTS (SELECT 1 FROM orders WHERE orders.user_id = users.id);"},
+		{in: "SELECT id FROM coupons c WHERE c.id NOT IN (SELECT coupon_id FROM orders WHERE status = 'paid');", fix: "Use NOT EXISTS", unsafe: true,
+			want: "SELECT id FROM coupons c WHERE NOT EXISTS (SELECT 1 FROM orders WHERE status = 'paid' AND orders.coupon_id = c.id);"},
+		{in: "SELECT id FROM orders o WHERE $1 NOT IN (SELECT user_id FROM orders);", fix: "Use NOT EXISTS", unsafe: true,
+			want: "SELECT id FROM orders o WHERE NOT EXISTS (SELECT 1 FROM orders WHERE orders.user_id = $1);"},
+		{in: "SELECT id FROM users WHERE referrer_id NOT IN (SELECT o.user_id FROM orders o);", fix: "Use NOT EXISTS", unsafe: true,
+			want: "SELECT id FROM users WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.user_id = users.referrer_id);"},
+		{in: "SELECT id FROM coupons WHERE 7 NOT IN (SELECT coupon_id FROM orders WHERE user_id = coupons.id);", fix: "Use NOT EXISTS", unsafe: true,
+			want: "SELECT id FROM coupons WHERE NOT EXISTS (SELECT 1 FROM orders WHERE user_id = coupons.id AND orders.coupon_id = 7);"},
+	})
+}
