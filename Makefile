@@ -56,15 +56,6 @@ vscode-test: build
 	cd editors/vscode && npm ci --no-audit --no-fund && npm run build && \
 	  npm run package && SQLSAGE_BIN=$(CURDIR)/$(BIN) node --test test/*.test.mjs
 
-# vscode-test installs the extension's locked npm packages, type-checks
-# and bundles it, packages the .vsix (no network needed once npm ci has
-# run) and runs its tests: the package's contents, the bundle activated
-# against a fake VS Code API, and the protocol against the real server.
-vscode-test: build
-	@echo "==> VS Code extension: npm ci, build, package, node --test"
-	cd editors/vscode && npm ci --no-audit --no-fund && npm run build && \
-	  npm run package && SQLSAGE_BIN=$(CURDIR)/$(BIN) node --test test/*.test.mjs
-
 # deps installs what the tests need on a Debian machine: Neovim, and
 # PostgreSQL (the database tests start a throwaway server with its initdb).
 deps:
