@@ -84,3 +84,24 @@ func LineIndent(f *source.File, off int) string {
 	text := f.LineText(f.OffsetLine(off))
 	return text[:len(text)-len(strings.TrimLeft(text, " \t"))]
 }
+
+// ReplaceTokens replaces the lexemes covering span with text, adding a
+// space on either side where text would otherwise run into a neighbouring
+// word or number: "FLOAT(1)DEFAULT 0" becomes "NUMERIC DEFAULT 0", not
+// "NUMERICDEFAULT 0". Use it for type and keyword replacements.
+func ReplaceTokens(f *source.File, span source.Span, text string) source.Edit {
+	if text != "" {
+		if span.End < len(f.Text) && isWordByte(f.Text[span.End]) && isWordByte(text[len(text)-1]) {
+			text += " "
+		}
+		if span.Start > 0 && isWordByte(f.Text[span.Start-1]) && isWordByte(text[0]) {
+			text = " " + text
+		}
+	}
+	return source.Edit{Span: span, New: text}
+}
+
+// isWordByte reports whether b can continue an identifier, keyword or number.
+func isWordByte(b byte) bool {
+	return b == '_' || b == '$' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
+}

@@ -66,3 +66,16 @@ func TestInsertAfterStmt(t *testing.T) {
 		}
 	}
 }
+
+func TestReplaceTokens(t *testing.T) {
+	text := "CREATE TABLE a(x FLOAT(1)DEFAULT 0, y float8)"
+	f := source.NewFile("t.sql", 0, text)
+	span := func(s string) source.Span {
+		i := strings.Index(text, s)
+		return source.Span{Start: i, End: i + len(s)}
+	}
+	got := apply(t, text, edit.ReplaceTokens(f, span("FLOAT(1)"), "NUMERIC"), edit.ReplaceTokens(f, span("float8"), "numeric"))
+	if want := "CREATE TABLE a(x NUMERIC DEFAULT 0, y numeric)"; got != want {
+		t.Errorf("ReplaceTokens:\n got %q\nwant %q", got, want)
+	}
+}
