@@ -73,7 +73,7 @@ func runMoneyFloat(pass *diagnostics.Pass) {
 			Span: span,
 			Message: fmt.Sprintf("column %q stores money as %s, which cannot represent cents exactly",
 				col.Name, pass.File.Text[span.Start:span.End]),
-			Fixes: []diagnostics.Fix{edit.Fix("Use "+replacement, edit.Replace(span, replacement))},
+			Fixes: []diagnostics.Fix{edit.Fix("Use "+replacement, edit.ReplaceTokens(pass.File, span, replacement))},
 		})
 	}
 }

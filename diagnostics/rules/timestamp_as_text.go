@@ -97,8 +97,8 @@ func runTimestampAsText(pass *diagnostics.Pass) {
 		}
 		if retypable(col) {
 			d.Fixes = []diagnostics.Fix{
-				edit.Fix("Use TIMESTAMPTZ", edit.Replace(span, "TIMESTAMPTZ")),
-				edit.Fix("Use TIMESTAMP", edit.Replace(span, "TIMESTAMP")),
+				edit.Fix("Use TIMESTAMPTZ", edit.ReplaceTokens(pass.File, span, "TIMESTAMPTZ")),
+				edit.Fix("Use TIMESTAMP", edit.ReplaceTokens(pass.File, span, "TIMESTAMP")),
 			}
 		}
 		pass.Report(d)
