@@ -13,6 +13,7 @@ var All = []*diagnostics.Rule{
 	FkMissingIndex,
 	FloatColumn,
 	JsonNotJsonb,
+	JunctionMissingUnique,
 	MissingPrimaryKey,
 	MoneyFloat,
 	NotInSubquery,

@@ -15,7 +15,8 @@ import (
 // files and the down sections of goose and dbmate files (they still have
 // a place in the order, for CreatedBefore). It returns ctx.Err() if cancelled.
 func Build(ctx context.Context, files []*syntax.ParsedFile) (*Model, error) {
-	m := &Model{tables: make(map[string]*Table), files: make(map[string]int, len(files)), functions: make(map[string]*Function)}
+	m := &Model{tables: make(map[string]*Table), files: make(map[string]int, len(files)), functions: make(map[string]*Function),
+		keyHistory: make(map[string][][]string)}
 	for i, pf := range files {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -36,14 +37,14 @@ func Build(ctx context.Context, files []*syntax.ParsedFile) (*Model, error) {
 func (m *Model) indexDefs() {
 	m.tableDefs = make(map[defKey]*Table, len(m.order))
 	m.fkDefs = make(map[defKey]foreignKeyRef)
-	m.idxDefs = make(map[defKey]*Index)
+	m.idxDefs = make(map[defKey]indexRef)
 	for _, t := range m.order {
 		m.tableDefs[defKey{t.Def.URI, t.Def.Span.Start}] = t
 		for _, fk := range t.ForeignKeys {
 			m.fkDefs[defKey{fk.Def.URI, fk.Def.Span.Start}] = foreignKeyRef{t, fk}
 		}
 		for _, ix := range t.Indexes {
-			m.idxDefs[defKey{ix.Def.URI, ix.Def.Span.Start}] = ix
+			m.idxDefs[defKey{ix.Def.URI, ix.Def.Span.Start}] = indexRef{t, ix}
 		}
 	}
 }
@@ -75,8 +76,15 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 			}
 		}
 		m.putTable(t)
+		if t.PrimaryKey != nil {
+			m.recordKey(t.Name, t.PrimaryKey.Columns)
+		}
+		for _, u := range t.Uniques {
+			m.recordKey(t.Name, u.Columns)
+		}
 	case *syntax.Node_AlterTableStmt:
 		at := n.AlterTableStmt
+		m.recordAddedKeys(at)
 		t := m.Table(RangeVarName(at.Relation))
 		if t == nil {
 			return
@@ -149,6 +157,9 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 			ix.Name = defaultName(name.Object, cols, "idx")
 		}
 		t.Indexes = append(t.Indexes, ix)
+		if ix.Unique {
+			m.recordKey(t.Name, ix.Columns)
+		}
 	case *syntax.Node_DropStmt:
 		ds := n.DropStmt
 		switch ds.RemoveType {
@@ -201,6 +212,29 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 			if col := t.Column(rs.Subname); col != nil {
 				t.renameColumn(rs.Subname, rs.Newname)
 			}
+		}
+	}
+}
+
+// recordKey adds a key's columns to the key history of table name n.
+func (m *Model) recordKey(n Name, cols []string) {
+	if len(cols) > 0 {
+		m.keyHistory[n.Key()] = append(m.keyHistory[n.Key()], cols)
+	}
+}
+
+// recordAddedKeys records the primary keys and unique constraints an
+// ALTER TABLE adds, even to a table the model does not know (yet): a
+// workspace of scripts in name order may add keys before it creates the
+// tables (CreatePrimaryKeys.sql before CreateTables.sql).
+func (m *Model) recordAddedKeys(at *syntax.AlterTableStmt) {
+	for _, c := range at.Cmds {
+		cmd := c.GetAlterTableCmd()
+		if cmd.GetSubtype() != syntax.AlterTableType_AT_AddConstraint {
+			continue
+		}
+		if con := cmd.Def.GetConstraint(); con.GetContype() == syntax.ConstrType_CONSTR_PRIMARY || con.GetContype() == syntax.ConstrType_CONSTR_UNIQUE {
+			m.recordKey(RangeVarName(at.Relation), syntax.Strings(con.Keys))
 		}
 	}
 }

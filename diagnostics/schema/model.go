@@ -111,10 +111,15 @@ type Model struct {
 	// constraint of each foreign key, keyed by file and start offset.
 	tableDefs map[defKey]*Table
 	fkDefs    map[defKey]foreignKeyRef
-	idxDefs   map[defKey]*Index
+	idxDefs   map[defKey]indexRef
 
 	functions     map[string]*Function // by Name.Key(); overloads share an entry
 	functionOrder []*Function          // in creation order
+
+	// keyHistory holds, by table name key, the columns of every primary
+	// key, unique constraint and unique index ever declared on a table of
+	// that name, dropped or not.
+	keyHistory map[string][][]string
 }
 
 // A defKey locates a declaration: a file and the byte offset where it starts.
@@ -126,6 +131,11 @@ type defKey struct {
 type foreignKeyRef struct {
 	table *Table
 	fk    *ForeignKey
+}
+
+type indexRef struct {
+	table *Table
+	index *Index
 }
 
 // Table returns the table called name (schema-qualified or not), or nil.
@@ -182,14 +192,28 @@ func (m *Model) ForeignKeyDeclaredAt(uri string, start int) (*Table, *ForeignKey
 }
 
 // IndexDeclaredAt returns the index of the final schema whose CREATE
-// INDEX statement starts at byte offset start of the file at uri, or nil
-// when a later statement dropped it (with its table or a column it
-// indexes), or the statement created nothing.
-func (m *Model) IndexDeclaredAt(uri string, start int) *Index {
+// INDEX statement starts at byte offset start of the file at uri, and its
+// table. It returns nils when a later statement dropped the index (with
+// its table or a column it indexes), or the statement created nothing.
+func (m *Model) IndexDeclaredAt(uri string, start int) (*Table, *Index) {
+	if m == nil {
+		return nil, nil
+	}
+	r := m.idxDefs[defKey{uri, start}]
+	return r.table, r.index
+}
+
+// DeclaredKeys returns the columns of every primary key, unique
+// constraint and unique index that any statement of the workspace
+// declared on a table called n, including keys a later statement dropped
+// and keys of an earlier table of that name. Maintenance scripts drop
+// and re-create keys wholesale (for a bulk load, or a schema rebuilt
+// from parts); a key declared anywhere says what the designers meant.
+func (m *Model) DeclaredKeys(n Name) [][]string {
 	if m == nil {
 		return nil
 	}
-	return m.idxDefs[defKey{uri, start}]
+	return m.keyHistory[n.Key()]
 }
 
 // CreatedBefore reports whether table t was created in a file that comes

@@ -43,11 +43,11 @@ CREATE INDEX ON t ((a + 1));
 		if ix.Predicate != tt.predicate || ix.Partial != (tt.predicate != "") || ix.Unique != tt.unique {
 			t.Errorf("index %s predicate = %q (partial %v, unique %v), want %q", ix.Name, ix.Predicate, ix.Partial, ix.Unique, tt.predicate)
 		}
-		if got := m.IndexDeclaredAt("a.sql", ix.Def.Span.Start); got != ix {
-			t.Errorf("IndexDeclaredAt(%s) = %v", ix.Name, got)
+		if tbl, got := m.IndexDeclaredAt("a.sql", ix.Def.Span.Start); got != ix || tbl != tb {
+			t.Errorf("IndexDeclaredAt(%s) = %v, %v", ix.Name, tbl, got)
 		}
 	}
-	if got := m.IndexDeclaredAt("a.sql", strings.Index(text, "CREATE INDEX IF NOT EXISTS")); got != nil {
+	if _, got := m.IndexDeclaredAt("a.sql", strings.Index(text, "CREATE INDEX IF NOT EXISTS")); got != nil {
 		t.Errorf("IndexDeclaredAt(IF NOT EXISTS of an existing index) = %v, want nil", got.Name)
 	}
 }
