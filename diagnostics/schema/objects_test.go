@@ -108,3 +108,28 @@ DROP FUNCTION gone();
 		t.Errorf("util.add = %+v", add)
 	}
 }
+
+// TestDeclaredKeys checks that the key history keeps keys that later
+// statements drop, across a table's re-creation, and keys added before
+// the table exists.
+func TestDeclaredKeys(t *testing.T) {
+	m := buildFiles(t, source.NewFile("000.sql", 0, `ALTER TABLE ONLY links ADD CONSTRAINT links_early UNIQUE (a);
+`), source.NewFile("001.sql", 0, `CREATE TABLE links (a int, b int, PRIMARY KEY (a, b));
+CREATE UNIQUE INDEX links_b ON links (b) WHERE b > 0;
+ALTER TABLE links ADD CONSTRAINT links_ab UNIQUE (b, a);
+ALTER TABLE links DROP CONSTRAINT links_pkey;
+DROP TABLE links;
+CREATE TABLE links (a int, b int);
+CREATE TABLE other (x int UNIQUE);
+`))
+	var got []string
+	for _, k := range m.DeclaredKeys(schema.Name{Schema: "public", Object: "links"}) {
+		got = append(got, strings.Join(k, ","))
+	}
+	if s := strings.Join(got, " "); s != "a a,b b b,a" {
+		t.Errorf("DeclaredKeys(links) = %q, want %q", s, "a a,b b b,a")
+	}
+	if tb := m.Table(schema.Name{Object: "links"}); tb.PrimaryKey != nil || len(tb.Uniques) != 0 {
+		t.Errorf("the re-created table has keys: %+v %+v", tb.PrimaryKey, tb.Uniques)
+	}
+}
