@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"runtime/debug"
 
+	"github.com/sqlsage/sqlsage/diagnostics/source"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 	"github.com/sqlsage/sqlsage/diagnostics/workspace"
 )
@@ -74,9 +75,11 @@ func (e *Engine) Rules() []*Rule { return e.rules }
 func (e *Engine) Rule(id string) *Rule { return e.byID[id] }
 
 // Analyze runs every enabled rule over each statement of the file at uri
-// in snap, then applies the policy pipeline: suppression comments, the
-// configured severities, and ordering by position. It returns ctx.Err()
-// when cancelled, and nothing else is an error but an unknown URI.
+// in snap, and over each statement of the routine bodies in them (see
+// syntax.Routine), then applies the policy pipeline: suppression
+// comments, the configured severities, and ordering by position. It
+// returns ctx.Err() when cancelled, and nothing else is an error but an
+// unknown URI.
 func (e *Engine) Analyze(ctx context.Context, snap *workspace.Snapshot, uri string, cfg Config) ([]Diagnostic, error) {
 	pf, err := snap.Parsed(ctx, uri)
 	if err != nil {
@@ -94,11 +97,15 @@ func (e *Engine) Analyze(ctx context.Context, snap *workspace.Snapshot, uri stri
 		if sev == Off {
 			continue
 		}
-		passes = append(passes, &Pass{Rule: r, File: pf.File, Parsed: pf, Schema: model, PGVersion: cfg.pgVersion(), Settings: cfg.Settings, Changes: cfg.Changes,
-			report: func(d Diagnostic) {
-				d.Severity = sev
-				diags = append(diags, d)
-			}})
+		pass := &Pass{Rule: r, File: pf.File, Parsed: pf, Schema: model, PGVersion: cfg.pgVersion(), Settings: cfg.Settings, Changes: cfg.Changes}
+		pass.report = func(d Diagnostic) {
+			d.Severity = sev
+			if pass.Stmt.Parent != nil && len(d.Fixes) > 0 {
+				d.Fixes = bodyFixes(pass.Stmt, d.Fixes)
+			}
+			diags = append(diags, d)
+		}
+		passes = append(passes, pass)
 	}
 	for i, st := range pf.Stmts {
 		if st.Kind != syntax.SQL {
@@ -111,8 +118,57 @@ func (e *Engine) Analyze(ctx context.Context, snap *workspace.Snapshot, uri stri
 			pass.Stmt = st
 			e.run(pass)
 		}
+		if len(st.Body) > 0 {
+			e.runBody(passes, st.Body)
+		}
 	}
 	return filter(pf, diags), nil
+}
+
+// runBody runs the passes over the statements of a routine body, and of
+// the bodies inside them. The schema model is not built from bodies (a
+// function that would create a table when called does not change the
+// migration's schema), but every rule judges their statements.
+func (e *Engine) runBody(passes []*Pass, body []*syntax.Stmt) {
+	for _, st := range body {
+		for _, pass := range passes {
+			pass.Stmt = st
+			e.run(pass)
+		}
+		if len(st.Body) > 0 {
+			e.runBody(passes, st.Body)
+		}
+	}
+}
+
+// bodyFixes adapts the fixes of a diagnostic found in a statement of a
+// routine body to the string literals around it: an edit's new text is
+// written as each literal requires (quotes doubled in a single-quoted body, for
+// example), innermost first. A fix with an edit outside the body, or with
+// text that cannot be written inside it, is dropped.
+func bodyFixes(st *syntax.Stmt, fixes []Fix) []Fix {
+	var out []Fix
+next:
+	for _, f := range fixes {
+		edits := make([]source.Edit, len(f.Edits))
+		for i, ed := range f.Edits {
+			for b := st; b.Parent != nil; b = b.Parent {
+				r := b.Parent.Routine
+				if ed.Span.Start < r.Span.Start || ed.Span.End > r.Span.End {
+					continue next
+				}
+				text, ok := r.QuoteText(ed.New)
+				if !ok {
+					continue next
+				}
+				ed.New = text
+			}
+			edits[i] = ed
+		}
+		f.Edits = edits
+		out = append(out, f)
+	}
+	return out
 }
 
 // run calls the pass's rule, recovering a panic unless the engine is strict.

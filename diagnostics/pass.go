@@ -14,7 +14,7 @@ type Pass struct {
 	Rule      *Rule
 	File      *source.File
 	Parsed    *syntax.ParsedFile
-	Stmt      *syntax.Stmt  // the statement being judged
+	Stmt      *syntax.Stmt  // the statement being judged: of the file, or of a routine body in it (Stmt.Parent != nil)
 	Schema    *schema.Model // the workspace model; never nil
 	PGVersion int           // target PostgreSQL major version
 	Settings  Settings      // project-wide options from config

@@ -13,7 +13,10 @@ type Rule struct {
 
 	// Run is called once for every SQL statement of the file being
 	// analysed, including statements that do not parse (Pass.Stmt.Node is
-	// then nil and Pass.Stmt.Err says why).
+	// then nil and Pass.Stmt.Err says why), and once for every SQL
+	// statement of the routine bodies in them (function, procedure and DO
+	// bodies: see syntax.Routine). A body statement's Parent is the
+	// statement that holds it; its Top the statement of the file.
 	Run func(*Pass)
 }
 

@@ -85,8 +85,10 @@ func CheckParses(ctx context.Context, p *syntax.Parser, file *source.File, after
 	if err != nil {
 		return err
 	}
+	// Statements of routine bodies count too: a fix inside a function
+	// body must leave the body's statements parsing.
 	broken := make(map[string]int)
-	for _, st := range before.Stmts {
+	for st := range before.All() {
 		if st.Err != nil {
 			broken[st.Text]++
 		}
@@ -96,7 +98,7 @@ func CheckParses(ctx context.Context, p *syntax.Parser, file *source.File, after
 	if err != nil {
 		return err
 	}
-	for _, st := range pf.Stmts {
+	for st := range pf.All() {
 		if st.Err == nil {
 			continue
 		}

@@ -20,6 +20,7 @@ const (
 	Placeholder                    // a template placeholder: ${x}, {{ x }}, :var, %s
 	EncodingError                  // bytes that are not UTF-8
 	NewerSyntax                    // syntax of a PostgreSQL release newer than the grammar
+	BodyError                      // an error in a PL/pgSQL body, which PostgreSQL locates only by line
 )
 
 // An Error is a statement that does not parse, located in the file.
@@ -144,6 +145,17 @@ func invalidUTF8(text string) int {
 // placeholder returns the statement-relative span of the first template
 // placeholder in text, or nil.
 func placeholder(text string, toks []Lexeme) []int {
+	if m := templatePlaceholder(text, toks); m != nil {
+		return m
+	}
+	return psqlVariable(text, toks)
+}
+
+// templatePlaceholder returns the span of the first placeholder of a
+// template tool (Flyway ${x}, Go templates {{ x }}, printf verbs) in
+// text, or nil. These tools substitute inside quoted strings too, so the
+// placeholders of a routine body count.
+func templatePlaceholder(text string, toks []Lexeme) []int {
 	for _, t := range toks {
 		if t.Kind == LexString || t.Kind == LexQuotedIdent || t.Kind == LexComment {
 			continue
@@ -165,7 +177,14 @@ func placeholder(text string, toks []Lexeme) []int {
 			}
 		}
 	}
-	// psql variables: :name, :'name', :"name" — a lone colon (not ::) glued to what follows.
+	return nil
+}
+
+// psqlVariable returns the span of the first psql variable (:name,
+// :'name', :"name": a lone colon, not ::, glued to what follows) in text,
+// or nil. psql does not substitute inside quoted strings, so a routine
+// body never holds one.
+func psqlVariable(text string, toks []Lexeme) []int {
 	for i, t := range toks {
 		if t.Kind != LexPunct || t.Text(text) != ":" || i+1 >= len(toks) || toks[i+1].Start != t.End {
 			continue

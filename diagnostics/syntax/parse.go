@@ -16,9 +16,10 @@ const GrammarVersion = "PostgreSQL 16 (pg_query_go v5)"
 
 // parsed is the cached result of parsing one statement's text.
 type parsed struct {
-	node   *pg_query.Node // the statement; nil on error or for an empty statement
-	err    *pgparser.Error
-	tokens []Lexeme // statement-relative, comments included
+	node    *pg_query.Node // the statement; nil on error or for an empty statement
+	err     *pgparser.Error
+	tokens  []Lexeme // statement-relative, comments included
+	routine *routine // the SQL or PL/pgSQL body of a CREATE FUNCTION or DO; nil for others
 }
 
 // A Parser parses statements one at a time and caches each result by the
@@ -31,7 +32,8 @@ type Parser struct {
 	cur, old map[string]*parsed // guarded by mu
 	limit    int                // rotate when cur holds this many entries
 
-	parses atomic.Int64 // statements handed to pg_query, for tests and benchmarks
+	parses        atomic.Int64 // statements handed to pg_query, for tests and benchmarks
+	plpgsqlParses atomic.Int64 // PL/pgSQL bodies handed to pg_query, for tests
 }
 
 // NewParser returns a Parser whose cache rotates after limit entries
@@ -61,7 +63,7 @@ func (p *Parser) parse(text string) *parsed {
 	}
 	p.mu.Unlock()
 
-	e := parseText(text)
+	e := p.parseText(text)
 	p.parses.Add(1)
 
 	p.mu.Lock()
@@ -99,7 +101,11 @@ func (p *Parser) store(text string, e *parsed) {
 	p.cur[text] = e
 }
 
-func parseText(text string) *parsed {
+// parseText parses one statement. The statements of a routine body are
+// parsed here too, each through the cache, so that the cached entry of a
+// CREATE FUNCTION holds its body's (and pg_query's PL/pgSQL compilation
+// of it runs once per distinct statement text).
+func (p *Parser) parseText(text string) *parsed {
 	e := &parsed{tokens: Lex(text)}
 	tree, err := pg_query.Parse(text)
 	if err != nil {
@@ -112,6 +118,7 @@ func parseText(text string) *parsed {
 	}
 	if len(tree.Stmts) > 0 {
 		e.node = tree.Stmts[0].Stmt
+		e.routine = p.routineOf(text, e.tokens, e.node)
 	}
 	return e
 }

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"context"
+	"iter"
 	"runtime"
 	"sync"
 
@@ -11,6 +12,11 @@ import (
 // A Stmt is one segment of a file with its parse result. Node locations
 // inside Node are relative to Text; Offset converts them to file offsets.
 // A Stmt is immutable and may be shared by many snapshots.
+//
+// A Stmt may also be a statement of a routine body (see Routine): then
+// Parent is the statement whose body holds it, and Span and Text are
+// still those of the file, so that everything that works on a top-level
+// statement works on it unchanged.
 type Stmt struct {
 	Kind Kind
 	Span source.Span // in the file; for SQL, first token through the semicolon
@@ -18,7 +24,26 @@ type Stmt struct {
 	Node *Node       // parse tree; nil for non-SQL segments, parse errors and empty statements
 	Err  *Error      // non-nil when the statement does not parse
 
+	// Routine is the body of a CREATE FUNCTION, CREATE PROCEDURE or DO
+	// statement written in SQL or PL/pgSQL; nil for other statements.
+	Routine *Routine
+	// Body holds the SQL statements of Routine, in order, each located
+	// exactly in the file (see Routine for what is left out).
+	Body []*Stmt
+	// Parent is the statement whose routine body holds this one; nil for
+	// a statement of the file itself.
+	Parent *Stmt
+
 	entry *parsed
+}
+
+// Top returns the statement of the file that holds s: s itself, or the
+// outermost statement whose routine body holds it.
+func (s *Stmt) Top() *Stmt {
+	for s.Parent != nil {
+		s = s.Parent
+	}
+	return s
 }
 
 // Offset converts a parse-tree Location (a byte offset relative to the
@@ -64,8 +89,32 @@ func (s *Stmt) LexemeSpan(i int) source.Span {
 // immutable once built.
 type ParsedFile struct {
 	File     *source.File
-	Stmts    []*Stmt
-	Comments []source.Span // every comment in the file, in order
+	Stmts    []*Stmt       // the statements of the file; routine bodies hang below them (Stmt.Body)
+	Comments []source.Span // every comment between statements, in order (not those inside routine bodies: see Routine.Comments)
+}
+
+// All yields every statement of the file in order, each statement of a
+// routine body right after the statement that holds it (depth first).
+func (pf *ParsedFile) All() iter.Seq[*Stmt] {
+	return func(yield func(*Stmt) bool) {
+		for _, st := range pf.Stmts {
+			if !st.all(yield) {
+				return
+			}
+		}
+	}
+}
+
+func (s *Stmt) all(yield func(*Stmt) bool) bool {
+	if !yield(s) {
+		return false
+	}
+	for _, b := range s.Body {
+		if !b.all(yield) {
+			return false
+		}
+	}
+	return true
 }
 
 // ParseFile splits f and parses each SQL statement through the cache,
@@ -74,8 +123,10 @@ type ParsedFile struct {
 func (p *Parser) ParseFile(ctx context.Context, f *source.File) (*ParsedFile, error) {
 	segs, comments := Split(f.Text)
 	pf := &ParsedFile{File: f, Stmts: make([]*Stmt, len(segs)), Comments: comments}
+	stmts := make([]Stmt, len(segs)) // one allocation for the file's statements
 	for i, seg := range segs {
-		pf.Stmts[i] = &Stmt{Kind: seg.Kind, Span: seg.Span, Text: f.Text[seg.Span.Start:seg.Span.End]}
+		stmts[i] = Stmt{Kind: seg.Kind, Span: seg.Span, Text: f.Text[seg.Span.Start:seg.Span.End]}
+		pf.Stmts[i] = &stmts[i]
 	}
 	// Look up every statement under one lock; parse only the misses, on
 	// all cores when there are many.
@@ -103,6 +154,9 @@ func (p *Parser) ParseFile(ctx context.Context, f *source.File) (*ParsedFile, er
 		st.Node = st.entry.node
 		if st.entry.err != nil {
 			st.Err = classify(st, st.entry.err)
+		}
+		if st.entry.routine != nil {
+			st.attachBody(f.Text)
 		}
 	}
 	if err := ctx.Err(); err != nil {
