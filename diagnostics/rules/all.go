@@ -15,6 +15,7 @@ var All = []*diagnostics.Rule{
 	JsonNotJsonb,
 	JunctionMissingUnique,
 	MissingPrimaryKey,
+	MissingTimestamps,
 	MoneyFloat,
 	NotInSubquery,
 	OrderWithoutLimit,

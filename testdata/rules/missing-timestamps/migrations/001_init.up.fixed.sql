@@ -1,0 +1,2 @@
+CREATE TABLE accounts (id bigint PRIMARY KEY, owner_id bigint NOT NULL, plan text NOT NULL, seats int NOT NULL);
+CREATE TABLE api_tokens (id bigint PRIMARY KEY, account_id bigint NOT NULL REFERENCES accounts, token text NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now(), updated_at TIMESTAMPTZ NOT NULL DEFAULT now()); -- want: missing-timestamps@"api_tokens"
