@@ -34,3 +34,36 @@ func inspect(m protoreflect.Message, f func(*Node) bool) {
 		return true
 	})
 }
+
+// Walk traverses the parse tree rooted at n depth first, like Inspect,
+// but calls f for every message of the tree, typed: the Nodes and the
+// messages they wrap (*ColumnRef, *SelectStmt…), and the messages held
+// directly in fields, which Inspect does not show (an UPDATE's Relation
+// *RangeVar, a column's *TypeName). Parents come before children. When
+// f returns false, Walk skips the children of that message.
+func Walk(n *Node, f func(any) bool) {
+	if n == nil {
+		return
+	}
+	walk(n.ProtoReflect(), f)
+}
+
+func walk(m protoreflect.Message, f func(any) bool) {
+	if !f(m.Interface()) {
+		return
+	}
+	m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+		if fd.Kind() != protoreflect.MessageKind || fd.IsMap() {
+			return true
+		}
+		if fd.IsList() {
+			l := v.List()
+			for i := range l.Len() {
+				walk(l.Get(i).Message(), f)
+			}
+			return true
+		}
+		walk(v.Message(), f)
+		return true
+	})
+}
