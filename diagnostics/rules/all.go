@@ -23,5 +23,6 @@ var All = []*diagnostics.Rule{
 	SyntaxError,
 	TimestampAsText,
 	UnboundedText,
+	UnindexedFilter,
 	UpdateDeleteWithoutWhere,
 }

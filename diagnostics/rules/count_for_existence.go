@@ -57,7 +57,7 @@ func runCountForExistence(pass *diagnostics.Pass) {
 	// the subquery's own query is visited, which comes later and has
 	// the scope its count(column) resolves in.
 	var pending map[*syntax.SubLink]countTest
-	forEachQuery(pass.Schema, st.Node, func(q *query) {
+	forEachQuery(pass.Schema, st, func(q *query) {
 		if t, ok := pending[q.sublink]; ok && q.sublink != nil && q.sel == t.sel {
 			reportCountTest(pass, q, t)
 		}

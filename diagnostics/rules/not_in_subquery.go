@@ -65,7 +65,7 @@ func runNotInSubquery(pass *diagnostics.Pass) {
 	// Found in the query that holds it, reported from the subquery's
 	// query, which is visited later and has the subquery's scope.
 	var pending map[*syntax.SubLink]notIn
-	forEachQuery(pass.Schema, st.Node, func(q *query) {
+	forEachQuery(pass.Schema, st, func(q *query) {
 		if n, ok := pending[q.sublink]; ok && q.sublink != nil {
 			delete(pending, q.sublink) // a UNION's later branches share the subquery
 			reportNotIn(pass, n, q)

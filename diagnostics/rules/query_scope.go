@@ -49,6 +49,7 @@ type query struct {
 	scope   *queryScope
 
 	fromQueries []*syntax.SelectStmt // subqueries in FROM, walked after q is visited
+	level       *queryLevel
 }
 
 // A scopeItem is one relation of a query's FROM clause (or the target of
@@ -200,28 +201,49 @@ func (s *queryScope) item(qualifier string) *scopeItem {
 // local reports whether it is an item of s itself (not of an enclosing query).
 func (s *queryScope) local(it *scopeItem) bool { return slices.Contains(s.items, it) }
 
-// tables returns the model tables among the scope's own items.
-func (s *queryScope) tables() []*scopeItem {
-	var out []*scopeItem
-	for _, it := range s.items {
-		if it.table != nil {
-			out = append(out, it)
-		}
-	}
-	return out
-}
-
-// forEachQuery calls visit for every query of the statement n, a query
+// forEachQuery calls visit for every query of statement st, a query
 // before the queries nested in its clauses.
-func forEachQuery(m *schema.Model, n *syntax.Node, visit func(*query)) {
-	w := queryWalker{model: m, visit: visit}
-	w.statement(n, nil, nil, roleTop)
+func forEachQuery(m *schema.Model, st *syntax.Stmt, visit func(*query)) {
+	// Without a second SELECT keyword the statement is one query: its
+	// expressions need no walk for subqueries.
+	w := queryWalker{model: m, visit: visit, flat: !mayHaveSubquery(st)}
+	w.statement(st.Node, nil, nil, roleTop)
 }
 
 // A queryWalker finds the queries of a statement and builds their scopes.
 type queryWalker struct {
 	model *schema.Model
 	visit func(*query)
+	flat  bool // the statement has no subquery
+}
+
+// A queryLevel holds a query, its scope and its first scope items in one
+// allocation: the walk runs on every statement on every keystroke.
+type queryLevel struct {
+	q       query
+	scope   queryScope
+	itemPtr [4]*scopeItem
+	items   [4]scopeItem
+	used    int
+}
+
+// newQuery returns a query with an empty scope chained to outer.
+func newQuery(outer *queryScope) *query {
+	l := new(queryLevel)
+	l.scope.parent = outer
+	l.scope.items = l.itemPtr[:0]
+	l.q.scope = &l.scope
+	l.q.level = l
+	return &l.q
+}
+
+// newItem returns a zero scope item for q, from q's allocation while it lasts.
+func (q *query) newItem() *scopeItem {
+	if l := q.level; l.used < len(l.items) {
+		l.used++
+		return &l.items[l.used-1]
+	}
+	return new(scopeItem)
 }
 
 func (w *queryWalker) statement(n *syntax.Node, outer *queryScope, parent *query, role queryRole) {
@@ -230,8 +252,8 @@ func (w *queryWalker) statement(n *syntax.Node, outer *queryScope, parent *query
 		w.selectStmt(x.SelectStmt, outer, parent, role, nil)
 	case *syntax.Node_UpdateStmt:
 		u := x.UpdateStmt
-		q := &query{role: role, parent: parent, upd: u, where: u.WhereClause}
-		q.scope = &queryScope{parent: w.with(u.WithClause, outer, parent)}
+		q := newQuery(w.with(u.WithClause, outer, parent))
+		q.role, q.parent, q.upd, q.where = role, parent, u, u.WhereClause
 		w.target(q, u.Relation)
 		for _, f := range u.FromClause {
 			w.from(q, f, false)
@@ -243,8 +265,8 @@ func (w *queryWalker) statement(n *syntax.Node, outer *queryScope, parent *query
 		w.exprs(q, u.ReturningList)
 	case *syntax.Node_DeleteStmt:
 		d := x.DeleteStmt
-		q := &query{role: role, parent: parent, del: d, where: d.WhereClause}
-		q.scope = &queryScope{parent: w.with(d.WithClause, outer, parent)}
+		q := newQuery(w.with(d.WithClause, outer, parent))
+		q.role, q.parent, q.del, q.where = role, parent, d, d.WhereClause
 		w.target(q, d.Relation)
 		for _, f := range d.UsingClause {
 			w.from(q, f, false)
@@ -288,14 +310,11 @@ func (w *queryWalker) selectStmt(sel *syntax.SelectStmt, outer *queryScope, pare
 		w.selectStmt(sel.Rarg, scope, parent, role, sl)
 		return
 	}
-	q := &query{role: role, sublink: sl, parent: parent, sel: sel, where: sel.WhereClause}
-	q.scope = &queryScope{parent: scope}
+	q := newQuery(scope)
+	q.role, q.sublink, q.parent, q.sel, q.where = role, sl, parent, sel, sel.WhereClause
 	if len(sel.ValuesLists) > 0 {
 		w.exprs(q, sel.ValuesLists)
 		return
-	}
-	if len(sel.FromClause) > 0 {
-		q.scope.items = make([]*scopeItem, 0, len(sel.FromClause)+1)
 	}
 	for _, f := range sel.FromClause {
 		w.from(q, f, false)
@@ -340,7 +359,8 @@ func (w *queryWalker) from(q *query, n *syntax.Node, nullable bool) {
 		q.joins = append(q.joins, j)
 	case *syntax.Node_RangeSubselect:
 		rs := x.RangeSubselect
-		it := &scopeItem{name: rs.Alias.GetAliasname(), subquery: true, nullable: nullable}
+		it := q.newItem()
+		it.name, it.subquery, it.nullable = rs.Alias.GetAliasname(), true, nullable
 		sub := rs.Subquery.GetSelectStmt()
 		it.cols, it.colsKnown = outputColumns(sub)
 		if rs.Alias != nil && len(rs.Alias.Colnames) > 0 {
@@ -350,7 +370,8 @@ func (w *queryWalker) from(q *query, n *syntax.Node, nullable bool) {
 		q.fromQueries = append(q.fromQueries, sub)
 	case *syntax.Node_RangeFunction:
 		rf := x.RangeFunction
-		it := &scopeItem{nullable: nullable}
+		it := q.newItem()
+		it.nullable = nullable
 		if rf.Alias != nil {
 			it.name = rf.Alias.Aliasname
 			if len(rf.Alias.Colnames) > 0 {
@@ -366,10 +387,14 @@ func (w *queryWalker) from(q *query, n *syntax.Node, nullable bool) {
 			w.relation(q, rv, nullable)
 			return
 		}
-		q.scope.items = append(q.scope.items, &scopeItem{nullable: nullable})
+		it := q.newItem()
+		it.nullable = nullable
+		q.scope.items = append(q.scope.items, it)
 	default:
 		// XMLTABLE, JSON_TABLE and the like: columns unknown.
-		q.scope.items = append(q.scope.items, &scopeItem{nullable: nullable})
+		it := q.newItem()
+		it.nullable = nullable
+		q.scope.items = append(q.scope.items, it)
 	}
 }
 
@@ -377,7 +402,8 @@ func (w *queryWalker) from(q *query, n *syntax.Node, nullable bool) {
 // target) to q's scope: a WITH query when one of that name is visible,
 // else the model's table of that name, if any.
 func (w *queryWalker) relation(q *query, rv *syntax.RangeVar, nullable bool) *scopeItem {
-	it := &scopeItem{name: rv.Relname, rel: rv, nullable: nullable}
+	it := q.newItem()
+	it.name, it.rel, it.nullable = rv.Relname, rv, nullable
 	if rv.Alias != nil {
 		it.name = rv.Alias.Aliasname
 	}
@@ -420,7 +446,7 @@ func (w *queryWalker) exprs(q *query, list []*syntax.Node) {
 
 // expr walks an expression of q for subqueries, each a query nested in q.
 func (w *queryWalker) expr(q *query, n *syntax.Node) {
-	if n == nil {
+	if n == nil || w.flat {
 		return
 	}
 	walkExpr(n, func(x *syntax.Node) bool {
@@ -493,15 +519,26 @@ func walkExpr(n *syntax.Node, f func(*syntax.Node) bool) {
 		walkExpr(x.AIndirection.Arg, f)
 	default:
 		// Rarer expressions (XMLEXPR, JSON constructors, GROUPING SETS…):
-		// visit their children through the parse tree's reflection.
-		syntax.Inspect(n, func(c *syntax.Node) bool {
-			if c != n {
-				walkExpr(c, f)
-				return false
-			}
-			return true
-		})
+		// find their children through the parse tree's reflection.
+		for _, c := range exprChildren(n) {
+			walkExpr(c, f)
+		}
 	}
+}
+
+// exprChildren returns the nodes right below n. It is kept apart from
+// walkExpr so that walkExpr's f does not escape to the heap (and the
+// closures rules pass it stay on the stack).
+func exprChildren(n *syntax.Node) []*syntax.Node {
+	var kids []*syntax.Node
+	syntax.Inspect(n, func(c *syntax.Node) bool {
+		if c == n {
+			return true
+		}
+		kids = append(kids, c)
+		return false
+	})
+	return kids
 }
 
 // outputColumns returns the names of the columns a SELECT returns, with

@@ -53,7 +53,7 @@ func resolutions(t *testing.T, sql string) []string {
 		desc string
 	}
 	var got []res
-	forEachQuery(m, st.Node, func(q *query) {
+	forEachQuery(m, st, func(q *query) {
 		q.eachExpr(func(e *syntax.Node) {
 			walkExpr(e, func(n *syntax.Node) bool {
 				ref := n.GetColumnRef()
@@ -142,7 +142,7 @@ UNION SELECT email FROM audit`
 	m, st := parseQuery(t, sql)
 	var got []string
 	names := map[queryRole]string{roleTop: "top", roleInsert: "insert", roleCTE: "cte", roleFrom: "from", roleSublink: "sublink"}
-	forEachQuery(m, st.Node, func(q *query) {
+	forEachQuery(m, st, func(q *query) {
 		var items []string
 		for _, it := range q.scope.items {
 			label := it.name

@@ -47,7 +47,7 @@ func runSelectStar(pass *diagnostics.Pass) {
 	if sel == nil || sel.IntoClause != nil || strings.IndexByte(st.Text, '*') < 0 || !branchesHaveStar(sel) {
 		return
 	}
-	forEachQuery(pass.Schema, st.Node, func(q *query) {
+	forEachQuery(pass.Schema, st, func(q *query) {
 		if q.role != roleTop || q.sel == nil {
 			return
 		}

@@ -1,0 +1,1 @@
+CREATE INDEX invoices_state ON invoices (state);

@@ -1,0 +1,10 @@
+-- name: InvoicesByState :many
+SELECT id FROM invoices WHERE state = $1;
+
+-- name: InvoiceByNumber :one
+SELECT id
+FROM invoices
+WHERE number = $1; -- want: unindexed-filter@"number" "unique constraint invoices_account_number|index invoices_account_number \(account_id, number\) cannot serve a filter on number alone"
+
+-- name: InvoicesIssued :many
+SELECT i.id FROM invoices AS i WHERE i.issued_on >= $1 AND i.account_id = $2;

@@ -1,0 +1,42 @@
+-- Conditions no index can serve.
+CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, country text, created_at timestamptz NOT NULL);
+CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL, status text NOT NULL, kind text, total numeric, placed_at timestamptz);
+CREATE INDEX orders_user_status_idx ON orders (user_id, status);
+CREATE TABLE events (id bigint PRIMARY KEY, name text, created_at timestamptz NOT NULL);
+
+SELECT id FROM users WHERE email = $1; -- want: unindexed-filter@"email" "no index on users starts with email, so this filter scans every row of users"
+CREATE INDEX IF NOT EXISTS idx_users_email ON users (email);
+SELECT id FROM orders WHERE status = 'open'; -- want: unindexed-filter@"status" "index orders_user_status_idx \(user_id, status\) cannot serve a filter on status alone"
+CREATE INDEX IF NOT EXISTS idx_orders_status ON orders (status);
+select id from orders o where o.total > 100; -- want: unindexed-filter@"o.total"
+CREATE INDEX IF NOT EXISTS idx_orders_total ON orders (total);
+
+-- Several equality conditions make a composite index, then one range.
+SELECT id FROM orders WHERE status = 'open' AND kind = 'gift' AND placed_at > now() - interval '1 day'; -- want: unindexed-filter@"status"
+CREATE INDEX IF NOT EXISTS idx_orders_status_kind_placed_at ON orders (status, kind, placed_at);
+SELECT id FROM users WHERE created_at BETWEEN $1 AND $2 AND country IN ('FR', 'DE'); -- want: unindexed-filter@"created_at"
+CREATE INDEX IF NOT EXISTS idx_users_country_created_at ON users (country, created_at);
+
+-- A join from a restricted table needs the other side's join column indexed.
+SELECT e.name FROM users u JOIN events e ON e.name = u.email WHERE u.id = $1; -- want: unindexed-filter@"e.name =" "the join scans events for every matching row of users"
+CREATE INDEX IF NOT EXISTS idx_events_name ON events (name);
+
+-- ORDER BY … LIMIT on a column without an index reads the whole table.
+SELECT id, name FROM events ORDER BY created_at DESC LIMIT 20; -- want: unindexed-filter@"created_at" "ORDER BY … LIMIT reads and sorts every row of events"
+CREATE INDEX IF NOT EXISTS idx_events_created_at ON events (created_at);
+SELECT id FROM orders WHERE kind = 'gift' ORDER BY placed_at LIMIT 10; -- want: unindexed-filter@"kind"
+CREATE INDEX IF NOT EXISTS idx_orders_kind_placed_at ON orders (kind, placed_at);
+
+-- UPDATE and DELETE find their rows the same way.
+UPDATE users SET country = 'FR' WHERE email = 'a@example.com'; -- want: unindexed-filter@"email"
+CREATE INDEX IF NOT EXISTS idx_users_email ON users (email);
+DELETE FROM events WHERE created_at < now() - interval '90 days'; -- want: unindexed-filter@"created_at"
+CREATE INDEX IF NOT EXISTS idx_events_created_at ON events (created_at);
+
+-- Subqueries, WITH queries and UNION branches are queries of their own.
+SELECT id FROM users u WHERE EXISTS (SELECT 1 FROM events e WHERE e.name = u.email); -- want: unindexed-filter@"e.name"
+CREATE INDEX IF NOT EXISTS idx_events_name ON events (name);
+WITH recent AS (SELECT id FROM events WHERE name = 'signup') SELECT count(*) FROM recent; -- want: unindexed-filter@"name"
+CREATE INDEX IF NOT EXISTS idx_events_name ON events (name);
+SELECT id FROM users WHERE id = 1 UNION SELECT id FROM users WHERE country = 'FR'; -- want: unindexed-filter@"country"
+CREATE INDEX IF NOT EXISTS idx_users_country ON users (country);
