@@ -14,6 +14,7 @@ var All = []*diagnostics.Rule{
 	FloatColumn,
 	JsonNotJsonb,
 	JunctionMissingUnique,
+	LeadingWildcardLike,
 	MissingPrimaryKey,
 	MissingTimestamps,
 	MoneyFloat,
