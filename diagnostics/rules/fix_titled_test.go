@@ -66,3 +66,20 @@ func runFixCases(t *testing.T, rule *diagnostics.Rule, preferred string, tests [
 		})
 	}
 }
+
+// analyzeOne runs rule alone over sql, a one-file workspace.
+func analyzeOne(t *testing.T, rule *diagnostics.Rule, sql string) []diagnostics.Diagnostic {
+	t.Helper()
+	engine, err := diagnostics.NewEngine([]*diagnostics.Rule{rule})
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine.Strict = true
+	f := source.NewFile("t.sql", 0, sql)
+	cfg := diagnostics.Config{Rules: map[string]diagnostics.Severity{rule.ID: rule.Severity}}
+	diags, err := engine.Analyze(context.Background(), workspace.New(syntax.NewParser(0), f), f.URI, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return diags
+}
