@@ -14,6 +14,7 @@ var All = []*diagnostics.Rule{
 	FkOnDeleteImplicit,
 	FloatColumn,
 	JsonNotJsonb,
+	JsonbWithoutGin,
 	JunctionMissingUnique,
 	LeadingWildcardLike,
 	MissingPrimaryKey,
