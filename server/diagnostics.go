@@ -86,22 +86,40 @@ func (s *server) notifyDiagnostics(params *protocol.PublishDiagnosticsParams) er
 // cached), so that a request never waits for a scheduled analysis.
 func (s *server) current(ctx context.Context, uri string) (*workspace.Snapshot, *source.File, []diagnostics.Diagnostic, error) {
 	s.mu.Lock()
-	snap, open := s.snap, s.open[uri]
 	pub := s.published[uri]
 	s.mu.Unlock()
-	f := snap.File(uri)
-	if f == nil || !open {
-		return nil, nil, nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "document %s is not open", uri)
+	snap, f, err := s.document(uri)
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	if pub.file == f {
 		return snap, f, pub.diags, nil
 	}
 	diags, err := s.opts.Engine.Analyze(ctx, snap, uri, s.opts.Config)
 	if err != nil {
-		if errors.Is(err, context.Canceled) {
-			return nil, nil, nil, protocol.ErrRequestCancelled
-		}
-		return nil, nil, nil, jsonrpc2.Errorf(jsonrpc2.InternalError, "analysing %s: %v", uri, err)
+		return nil, nil, nil, requestError(err, "analysing "+uri)
 	}
 	return snap, f, diags, nil
+}
+
+// document returns the current snapshot and the latest version of the
+// open document uri.
+func (s *server) document(uri string) (*workspace.Snapshot, *source.File, error) {
+	s.mu.Lock()
+	snap, open := s.snap, s.open[uri]
+	s.mu.Unlock()
+	f := snap.File(uri)
+	if f == nil || !open {
+		return nil, nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "document %s is not open", uri)
+	}
+	return snap, f, nil
+}
+
+// requestError is the reply to a request whose work failed with err:
+// RequestCancelled when it was cancelled, an InternalError otherwise.
+func requestError(err error, doing string) error {
+	if errors.Is(err, context.Canceled) {
+		return protocol.ErrRequestCancelled
+	}
+	return jsonrpc2.Errorf(jsonrpc2.InternalError, "%s: %v", doing, err)
 }

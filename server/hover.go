@@ -7,14 +7,18 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/lookup"
 	"github.com/sqlsage/sqlsage/diagnostics/source"
 )
 
-// Hover documents the rules behind the diagnostics under the cursor:
-// "**rule-id** — Summary", why the rule exists and a link to its page.
-// Elsewhere the result is null.
+// Hover documents what is under the cursor: the rules behind the
+// diagnostics there ("**rule-id** — Summary", why the rule exists and a
+// link to its page), then the table or column a name there refers to, as
+// the workspace schema model defines it (lookup.Ref.Markdown). Elsewhere
+// the result is null.
 func (s *server) Hover(ctx context.Context, params *protocol.HoverParams) (*protocol.Hover, error) {
-	_, f, diags, err := s.current(ctx, string(params.TextDocument.URI))
+	uri := string(params.TextDocument.URI)
+	snap, f, diags, err := s.current(ctx, uri)
 	if err != nil {
 		return nil, err
 	}
@@ -41,6 +45,16 @@ func (s *server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 		}
 		seen[d.Rule] = true
 		parts = append(parts, ruleMarkdown(r))
+	}
+	ref, err := lookup.Resolve(ctx, snap, uri, off)
+	if err != nil {
+		return nil, requestError(err, "resolving the name at the cursor")
+	}
+	if ref != nil {
+		if len(parts) == 0 {
+			span = ref.Span
+		}
+		parts = append(parts, ref.Markdown(snap, s.displayName))
 	}
 	if len(parts) == 0 {
 		return nil, nil

@@ -259,7 +259,8 @@ func (s *server) Initialize(ctx context.Context, params *protocol.InitializePara
 			CodeActionProvider: &protocol.CodeActionOptions{
 				CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix, codeActionKindFixAll},
 			},
-			HoverProvider: true,
+			HoverProvider:      true,
+			DefinitionProvider: true,
 		},
 		ServerInfo: &protocol.ServerInfo{Name: "sqlsage", Version: s.opts.Version},
 	}, nil

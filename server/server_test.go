@@ -36,7 +36,8 @@ func TestInitializeCapabilities(t *testing.T) {
 		"capabilities": {
 			"textDocumentSync": {"openClose": true, "change": 2, "save": {}},
 			"codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll.sqlsage"]},
-			"hoverProvider": true
+			"hoverProvider": true,
+			"definitionProvider": true
 		},
 		"serverInfo": {"name": "sqlsage", "version": "v9.9.9"}
 	}`
@@ -172,7 +173,7 @@ func TestIncrementalChangesConvertUTF16(t *testing.T) {
 func TestUnknownMethodsAnswerMethodNotFound(t *testing.T) {
 	c := startServer(t, Options{Engine: defaultEngine(t)})
 	c.initialize("")
-	for _, method := range []string{"sqlsage/frobnicate", protocol.MethodTextDocumentDefinition, protocol.MethodTextDocumentCompletion, "$/unknownRequest"} {
+	for _, method := range []string{"sqlsage/frobnicate", protocol.MethodTextDocumentTypeDefinition, protocol.MethodTextDocumentCompletion, "$/unknownRequest"} {
 		err := c.call(method, map[string]any{"textDocument": map[string]any{"uri": testDoc}}, nil)
 		if rpcCode(err) != jsonrpc2.MethodNotFound {
 			t.Errorf("%s: error %v (code %d), want code %d", method, err, rpcCode(err), jsonrpc2.MethodNotFound)

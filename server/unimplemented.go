@@ -57,11 +57,6 @@ func (s *server) Declaration(ctx context.Context, params *protocol.DeclarationPa
 	return nil, methodNotFound(protocol.MethodTextDocumentDeclaration)
 }
 
-// Definition is not implemented: MethodNotFound.
-func (s *server) Definition(ctx context.Context, params *protocol.DefinitionParams) ([]protocol.Location, error) {
-	return nil, methodNotFound(protocol.MethodTextDocumentDefinition)
-}
-
 // DidChangeConfiguration is not implemented: MethodNotFound.
 func (s *server) DidChangeConfiguration(ctx context.Context, params *protocol.DidChangeConfigurationParams) error {
 	return methodNotFound(protocol.MethodWorkspaceDidChangeConfiguration)
