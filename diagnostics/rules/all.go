@@ -12,6 +12,7 @@ var All = []*diagnostics.Rule{
 	EditedAppliedMigration,
 	FkMissingIndex,
 	FkOnDeleteImplicit,
+	FkTypeMismatch,
 	FloatColumn,
 	JsonNotJsonb,
 	JsonbWithoutGin,
