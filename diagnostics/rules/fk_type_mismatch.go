@@ -226,4 +226,3 @@ func retypableKey(def *syntax.ColumnDef, from, to string) bool {
 	}
 	return true
 }
-
