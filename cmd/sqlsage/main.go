@@ -44,6 +44,7 @@ func commands() []command {
 	return []command{
 		{"check", "lint .sql files and folders (default .)", runCheck},
 		{"fix", "apply the safe fixes in place (or print a diff)", runFix},
+		{"explain", "show the plan of the statement at FILE:LINE (needs a database)", runExplain},
 		{"serve", "run the language server over stdio", runServe},
 		{"rules", "list the rules, or show one rule's documentation", runRules},
 		{"version", "print the version", runVersion},

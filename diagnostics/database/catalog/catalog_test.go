@@ -253,4 +253,11 @@ func TestRowEstimate(t *testing.T) {
 	if _, ok := c.RowEstimate("", "nosuch"); ok {
 		t.Errorf("RowEstimate of an unknown table: ok")
 	}
+
+	// The same estimates, for a few tables only.
+	est, err := catalog.RowEstimates(ctx, db, []schema.Name{{Object: "events"}, {Schema: "public", Object: "parent"}, {Object: "nosuch"}, {Schema: "x", Object: "y"}})
+	want := map[schema.Name]float64{{Schema: "public", Object: "events"}: 25000, {Schema: "public", Object: "parent"}: -1}
+	if err != nil || !reflect.DeepEqual(est, want) {
+		t.Errorf("RowEstimates = %v, %v; want %v", est, err, want)
+	}
 }

@@ -285,3 +285,39 @@ func each(ctx context.Context, tx *database.Tx, op, sql string, args []any, fn f
 	}
 	return nil
 }
+
+// RowEstimates returns the planner's row estimate (see
+// Table.RowEstimate) of each table in names that exists, keyed by
+// schema-qualified name ("public.orders"); a name without a schema is
+// looked up on the search path. It reads two columns of pg_class where
+// Read reads the whole catalog: what EXPLAIN needs for a plan's tables.
+func RowEstimates(ctx context.Context, db *database.DB, names []schema.Name) (map[schema.Name]float64, error) {
+	out := map[schema.Name]float64{}
+	if len(names) == 0 {
+		return out, nil
+	}
+	qualified := make([]string, len(names))
+	for i, n := range names {
+		qualified[i] = pgx.Identifier{n.Object}.Sanitize()
+		if n.Schema != "" {
+			qualified[i] = pgx.Identifier{n.Schema, n.Object}.Sanitize()
+		}
+	}
+	err := db.ReadOnly(ctx, "reading row estimates", func(ctx context.Context, tx *database.Tx) error {
+		return each(ctx, tx, "reading row estimates", `
+			SELECT n.nspname, c.relname, CASE WHEN c.relkind = 'p' THEN -1 ELSE c.reltuples::float8 END
+			FROM unnest($1::text[]) q(name)
+			JOIN pg_class c ON c.oid = to_regclass(q.name)
+			JOIN pg_namespace n ON n.oid = c.relnamespace`, []any{qualified},
+			func(rows pgx.Rows) error {
+				var n schema.Name
+				var est float64
+				if err := rows.Scan(&n.Schema, &n.Object, &est); err != nil {
+					return err
+				}
+				out[n] = est
+				return nil
+			})
+	})
+	return out, err
+}

@@ -75,10 +75,12 @@ func New(t testing.TB) *Server {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
 	defer cancel()
+	start := time.Now()
 	s, err := Start(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("pgtest: PostgreSQL %s started in %v on port %d", s.Version, time.Since(start).Round(time.Millisecond), s.Port)
 	t.Cleanup(func() {
 		if err := s.Stop(); err != nil {
 			t.Errorf("stopping PostgreSQL: %v", err)
@@ -422,7 +424,11 @@ func (sh *Shared) Get(t testing.TB) *Server {
 	sh.once.Do(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
 		defer cancel()
+		start := time.Now()
 		sh.srv, sh.err = Start(ctx)
+		if sh.err == nil {
+			t.Logf("pgtest: PostgreSQL %s started in %v on port %d", sh.srv.Version, time.Since(start).Round(time.Millisecond), sh.srv.Port)
+		}
 	})
 	if sh.err != nil {
 		t.Fatal(sh.err)

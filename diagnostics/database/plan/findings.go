@@ -154,8 +154,8 @@ func misestimate(n *Node, factor float64, mayStop bool, out *[]Finding) int {
 	*out = append(*out, Finding{
 		Rule: MisestimateRule,
 		Node: n,
-		Message: fmt.Sprintf("%s returned %s%s where the planner estimated %s (%s× %s); plans built on this estimate may be slow: ANALYZE the table, or add statistics for correlated columns (CREATE STATISTICS)",
-			what, rowCount(n.ActualRows), perLoop, approx(n.Rows), approx(ratio), way),
+		Message: fmt.Sprintf("planner estimated %s%s for %s but it returned %s (%s× %s); plans built on this estimate may be slow: ANALYZE the table, or add statistics for correlated columns (CREATE STATISTICS)",
+			rowCount(n.Rows), perLoop, what, approx(n.ActualRows), approx(ratio), way),
 	})
 	return dir
 }

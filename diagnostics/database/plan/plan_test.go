@@ -213,7 +213,7 @@ func TestSeqScans(t *testing.T) {
 func TestMisestimates(t *testing.T) {
 	got := Misestimates(load(t, "misestimate_analyze"), 0)
 	if len(got) != 1 || got[0].Rule != MisestimateRule || got[0].Node.Type != "Seq Scan" ||
-		got[0].Message != "Seq Scan on public.pairs returned 1000 rows where the planner estimated 9 (111× more); plans built on this estimate may be slow: ANALYZE the table, or add statistics for correlated columns (CREATE STATISTICS)" {
+		got[0].Message != "planner estimated 9 rows for Seq Scan on public.pairs but it returned 1000 (111× more); plans built on this estimate may be slow: ANALYZE the table, or add statistics for correlated columns (CREATE STATISTICS)" {
 		t.Errorf("Misestimates(misestimate_analyze) = %+v", got)
 	}
 	// 111× is not more than 200×.
@@ -252,7 +252,7 @@ func TestMisestimatesReportsTheSource(t *testing.T) {
 		{"Node Type": "Seq Scan", "Relation Name": "c", "Plan Rows": 5, "Actual Rows": 5, "Actual Loops": 1},
 		{"Node Type": "Index Scan", "Relation Name": "d", "Index Name": "d_pkey", "Plan Rows": 2000, "Actual Rows": 1, "Actual Loops": 5}]}, "Execution Time": 1}]`))
 	got = Misestimates(p, 0)
-	if len(got) != 1 || got[0].Message != "Index Scan on d returned 1 row per loop where the planner estimated 2000 (2000× fewer); plans built on this estimate may be slow: ANALYZE the table, or add statistics for correlated columns (CREATE STATISTICS)" {
+	if len(got) != 1 || got[0].Message != "planner estimated 2000 rows per loop for Index Scan on d but it returned 1 (2000× fewer); plans built on this estimate may be slow: ANALYZE the table, or add statistics for correlated columns (CREATE STATISTICS)" {
 		t.Errorf("Misestimates = %+v", got)
 	}
 }
