@@ -24,6 +24,7 @@ var All = []*diagnostics.Rule{
 	NotInSubquery,
 	OrderWithoutLimit,
 	SelectStar,
+	SoftDeleteUnfiltered,
 	SyntaxError,
 	TimestampAsText,
 	UnboundedText,

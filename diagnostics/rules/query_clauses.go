@@ -235,7 +235,7 @@ func andPredicate(st *syntax.Stmt, sel *syntax.SelectStmt, pred string) (edits [
 		return nil, false
 	}
 	end := st.LexemeSpan(last).End
-	if b := sel.WhereClause.GetBoolExpr(); b != nil && b.Boolop == syntax.BoolExprType_OR_EXPR {
+	if b := sel.WhereClause.GetBoolExpr(); b != nil && b.Boolop == syntax.BoolExprType_OR_EXPR && !parenthesized(st, loc.where, last) {
 		first := nextLexeme(st, loc.where)
 		return []source.Edit{
 			{Span: emptySpan(st.LexemeSpan(first).Start), New: "("},
@@ -247,3 +247,69 @@ func andPredicate(st *syntax.Stmt, sel *syntax.SelectStmt, pred string) (edits [
 
 // emptySpan returns the empty span at offset off, where an insertion goes.
 func emptySpan(off int) source.Span { return source.Span{Start: off, End: off} }
+
+// onClauseEnd lists the words that end a join's ON condition.
+var onClauseEnd = []string{"join", "inner", "left", "right", "full", "cross", "natural", "on", "where", "group", "having",
+	"window", "order", "limit", "offset", "fetch", "for", "union", "intersect", "except", "returning"}
+
+// andJoinPredicate returns the edits that add the condition pred to the
+// ON clause of join j, parenthesising the old condition when it is an
+// OR. ok is false when the clause cannot be located (USING, NATURAL).
+func andJoinPredicate(st *syntax.Stmt, j *syntax.JoinExpr, pred string) (edits []source.Edit, ok bool) {
+	if j.Quals == nil {
+		return nil, false
+	}
+	first := lexemeAtLoc(st, exprStart(j.Quals))
+	on := prevLexeme(st, first)
+	for punct(st, on, "(") {
+		on = prevLexeme(st, on)
+	}
+	if first < 0 || !word(st, on, "on") {
+		return nil, false
+	}
+	toks := st.Lexemes()
+	end := len(toks)
+	depth := 0
+scan:
+	for k := nextLexeme(st, on); k >= 0; k = nextLexeme(st, k) {
+		switch t := toks[k]; {
+		case punct(st, k, "("):
+			depth++
+		case punct(st, k, ")"):
+			if depth == 0 {
+				end = k
+				break scan
+			}
+			depth--
+		case depth == 0 && (punct(st, k, ",") || punct(st, k, ";")):
+			end = k
+			break scan
+		case depth == 0 && t.Kind == syntax.LexWord && !punct(st, nextLexeme(st, k), "("):
+			for _, w := range onClauseEnd {
+				if t.Is(st.Text, w) {
+					end = k
+					break scan
+				}
+			}
+		}
+	}
+	last := prevLexeme(st, end)
+	if last <= on {
+		return nil, false
+	}
+	stop := st.LexemeSpan(last).End
+	if b := j.Quals.GetBoolExpr(); b != nil && b.Boolop == syntax.BoolExprType_OR_EXPR && !parenthesized(st, on, last) {
+		return []source.Edit{
+			{Span: emptySpan(st.LexemeSpan(nextLexeme(st, on)).Start), New: "("},
+			{Span: emptySpan(stop), New: ") AND " + pred},
+		}, true
+	}
+	return []source.Edit{{Span: emptySpan(stop), New: " AND " + pred}}, true
+}
+
+// parenthesized reports whether the lexemes after kw through last are
+// one parenthesised expression.
+func parenthesized(st *syntax.Stmt, kw, last int) bool {
+	first := nextLexeme(st, kw)
+	return punct(st, first, "(") && closeParen(st, first) == last
+}

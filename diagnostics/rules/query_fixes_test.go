@@ -90,3 +90,33 @@ CREATE TABLE coupons (id bigint PRIMARY KEY);`
 			want: "SELECT id FROM coupons WHERE NOT EXISTS (SELECT 1 FROM orders WHERE user_id = coupons.id AND orders.coupon_id = 7);"},
 	})
 }
+
+func TestSoftDeleteUnfilteredFix(t *testing.T) {
+	schema := `CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, deleted_at timestamptz);
+CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL, deleted_at timestamptz);`
+	const fix = "Exclude soft-deleted rows"
+	runQueryFixTests(t, rules.SoftDeleteUnfiltered, schema, []queryFixTest{
+		{in: "SELECT id FROM users WHERE email = $1;", fix: fix, unsafe: true,
+			want: "SELECT id FROM users WHERE email = $1 AND deleted_at IS NULL;"},
+		{in: "SELECT id FROM users;", fix: fix, unsafe: true,
+			want: "SELECT id FROM users WHERE deleted_at IS NULL;"},
+		{in: "SELECT id FROM users ORDER BY id LIMIT 5;", fix: fix, unsafe: true,
+			want: "SELECT id FROM users WHERE deleted_at IS NULL ORDER BY id LIMIT 5;"},
+		{in: "SELECT id FROM users WHERE id = 1 OR email = 'a' -- either\nGROUP BY id;", fix: fix, unsafe: true,
+			want: "SELECT id FROM users WHERE (id = 1 OR email = 'a') AND deleted_at IS NULL -- either\nGROUP BY id;"},
+		{in: "SELECT o.id FROM orders o JOIN users u ON u.id = o.user_id WHERE o.deleted_at IS NULL;", fix: fix, unsafe: true,
+			want: "SELECT o.id FROM orders o JOIN users u ON u.id = o.user_id WHERE o.deleted_at IS NULL AND u.deleted_at IS NULL;"},
+		{in: "SELECT u.id FROM users u LEFT JOIN orders o ON o.user_id = u.id WHERE u.deleted_at IS NULL;", fix: fix, unsafe: true,
+			want: "SELECT u.id FROM users u LEFT JOIN orders o ON o.user_id = u.id AND o.deleted_at IS NULL WHERE u.deleted_at IS NULL;"},
+		{in: "SELECT u.id FROM users u LEFT JOIN orders o ON (o.user_id = u.id OR o.id = 0) JOIN x ON true WHERE u.deleted_at IS NULL;", fix: fix, unsafe: true,
+			want: "SELECT u.id FROM users u LEFT JOIN orders o ON (o.user_id = u.id OR o.id = 0) AND o.deleted_at IS NULL JOIN x ON true WHERE u.deleted_at IS NULL;"},
+		{in: "SELECT id FROM users WHERE (id = 1 OR email = 'a');", fix: fix, unsafe: true,
+			want: "SELECT id FROM users WHERE (id = 1 OR email = 'a') AND deleted_at IS NULL;"},
+		{in: "SELECT email FROM users u WHERE u.deleted_at IS NULL AND EXISTS (SELECT 1 FROM orders WHERE user_id = u.id);", fix: fix, unsafe: true,
+			want: "SELECT email FROM users u WHERE u.deleted_at IS NULL AND EXISTS (SELECT 1 FROM orders WHERE user_id = u.id AND deleted_at IS NULL);"},
+		{in: "SELECT id FROM users WHERE deleted_at IS NULL UNION SELECT user_id FROM orders ORDER BY 1;", fix: fix, unsafe: true,
+			want: "SELECT id FROM users WHERE deleted_at IS NULL UNION SELECT user_id FROM orders WHERE deleted_at IS NULL ORDER BY 1;"},
+		{in: "WITH big AS (SELECT user_id FROM orders) SELECT count(*) FROM big;", fix: fix, unsafe: true,
+			want: "WITH big AS (SELECT user_id FROM orders WHERE deleted_at IS NULL) SELECT count(*) FROM big;"},
+	})
+}

@@ -62,9 +62,13 @@ type scopeItem struct {
 	subquery  bool             // a subquery in FROM
 	cols      []string         // output columns of a subquery, WITH query or function, when colsKnown
 	colsKnown bool
-	nullable  bool // on the nullable side of an outer join
-	target    bool // the table an UPDATE or DELETE changes
+	nullable  bool             // on the nullable side of an outer join
+	outerJoin *syntax.JoinExpr // the outermost join that makes it nullable
+	target    bool             // the table an UPDATE or DELETE changes
 }
+
+// setOuter records the outer join whose nullable side the item is on.
+func (it *scopeItem) setOuter(j *syntax.JoinExpr) { it.nullable, it.outerJoin = j != nil, j }
 
 // column reports whether the item's columns are known, and whether col is one of them.
 func (it *scopeItem) column(col string) (known, has bool) {
@@ -256,7 +260,7 @@ func (w *queryWalker) statement(n *syntax.Node, outer *queryScope, parent *query
 		q.role, q.parent, q.upd, q.where = role, parent, u, u.WhereClause
 		w.target(q, u.Relation)
 		for _, f := range u.FromClause {
-			w.from(q, f, false)
+			w.from(q, f, nil)
 		}
 		w.visit(q)
 		w.exprs(q, u.TargetList)
@@ -269,7 +273,7 @@ func (w *queryWalker) statement(n *syntax.Node, outer *queryScope, parent *query
 		q.role, q.parent, q.del, q.where = role, parent, d, d.WhereClause
 		w.target(q, d.Relation)
 		for _, f := range d.UsingClause {
-			w.from(q, f, false)
+			w.from(q, f, nil)
 		}
 		w.visit(q)
 		w.expr(q, d.WhereClause)
@@ -317,7 +321,7 @@ func (w *queryWalker) selectStmt(sel *syntax.SelectStmt, outer *queryScope, pare
 		return
 	}
 	for _, f := range sel.FromClause {
-		w.from(q, f, false)
+		w.from(q, f, nil)
 	}
 	w.visit(q)
 	w.exprs(q, sel.TargetList)
@@ -333,26 +337,29 @@ func (w *queryWalker) selectStmt(sel *syntax.SelectStmt, outer *queryScope, pare
 // target adds the table an UPDATE or DELETE changes to q's scope.
 func (w *queryWalker) target(q *query, rv *syntax.RangeVar) {
 	if rv != nil {
-		w.relation(q, rv, false).target = true
+		w.relation(q, rv, nil).target = true
 	}
 }
 
 // from adds the relations of one FROM item to q's scope, walking the
-// subqueries in it.
-func (w *queryWalker) from(q *query, n *syntax.Node, nullable bool) {
+// subqueries in it. outer is the outermost join whose nullable side the
+// item is on, nil when it is on none.
+func (w *queryWalker) from(q *query, n *syntax.Node, outer *syntax.JoinExpr) {
 	switch x := n.GetNode().(type) {
 	case *syntax.Node_RangeVar:
-		w.relation(q, x.RangeVar, nullable)
+		w.relation(q, x.RangeVar, outer)
 	case *syntax.Node_JoinExpr:
 		j := x.JoinExpr
-		left, right := nullable, nullable
-		switch j.Jointype {
-		case syntax.JoinType_JOIN_LEFT:
-			right = true
-		case syntax.JoinType_JOIN_RIGHT:
-			left = true
-		case syntax.JoinType_JOIN_FULL:
-			left, right = true, true
+		left, right := outer, outer
+		if outer == nil {
+			switch j.Jointype {
+			case syntax.JoinType_JOIN_LEFT:
+				right = j
+			case syntax.JoinType_JOIN_RIGHT:
+				left = j
+			case syntax.JoinType_JOIN_FULL:
+				left, right = j, j
+			}
 		}
 		w.from(q, j.Larg, left)
 		w.from(q, j.Rarg, right)
@@ -360,7 +367,8 @@ func (w *queryWalker) from(q *query, n *syntax.Node, nullable bool) {
 	case *syntax.Node_RangeSubselect:
 		rs := x.RangeSubselect
 		it := q.newItem()
-		it.name, it.subquery, it.nullable = rs.Alias.GetAliasname(), true, nullable
+		it.name, it.subquery = rs.Alias.GetAliasname(), true
+		it.setOuter(outer)
 		sub := rs.Subquery.GetSelectStmt()
 		it.cols, it.colsKnown = outputColumns(sub)
 		if rs.Alias != nil && len(rs.Alias.Colnames) > 0 {
@@ -371,7 +379,7 @@ func (w *queryWalker) from(q *query, n *syntax.Node, nullable bool) {
 	case *syntax.Node_RangeFunction:
 		rf := x.RangeFunction
 		it := q.newItem()
-		it.nullable = nullable
+		it.setOuter(outer)
 		if rf.Alias != nil {
 			it.name = rf.Alias.Aliasname
 			if len(rf.Alias.Colnames) > 0 {
@@ -384,16 +392,16 @@ func (w *queryWalker) from(q *query, n *syntax.Node, nullable bool) {
 		}
 	case *syntax.Node_RangeTableSample:
 		if rv := x.RangeTableSample.Relation.GetRangeVar(); rv != nil {
-			w.relation(q, rv, nullable)
+			w.relation(q, rv, outer)
 			return
 		}
 		it := q.newItem()
-		it.nullable = nullable
+		it.setOuter(outer)
 		q.scope.items = append(q.scope.items, it)
 	default:
 		// XMLTABLE, JSON_TABLE and the like: columns unknown.
 		it := q.newItem()
-		it.nullable = nullable
+		it.setOuter(outer)
 		q.scope.items = append(q.scope.items, it)
 	}
 }
@@ -401,9 +409,10 @@ func (w *queryWalker) from(q *query, n *syntax.Node, nullable bool) {
 // relation adds a relation named in FROM (or as an UPDATE or DELETE
 // target) to q's scope: a WITH query when one of that name is visible,
 // else the model's table of that name, if any.
-func (w *queryWalker) relation(q *query, rv *syntax.RangeVar, nullable bool) *scopeItem {
+func (w *queryWalker) relation(q *query, rv *syntax.RangeVar, outer *syntax.JoinExpr) *scopeItem {
 	it := q.newItem()
-	it.name, it.rel, it.nullable = rv.Relname, rv, nullable
+	it.name, it.rel = rv.Relname, rv
+	it.setOuter(outer)
 	if rv.Alias != nil {
 		it.name = rv.Alias.Aliasname
 	}
