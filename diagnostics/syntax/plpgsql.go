@@ -195,7 +195,8 @@ type locator struct {
 	toks    []Lexeme // every lexeme of content, comments included
 	code    []Lexeme // the lexemes that are not comments
 	lines   []int    // the offset where each line starts
-	taken   []source.Span
+	taken   []source.Span // the statements found so far, in order of their start
+	last    int           // the end of the statement found last
 }
 
 func newLocator(content string, toks []Lexeme) *locator {
@@ -237,7 +238,13 @@ func (l *locator) find(s plSite) (span source.Span, parseText string, ok bool) {
 		return source.Span{}, "", false
 	}
 	line := l.line(s.line)
-	i, _ := slices.BinarySearchFunc(l.code, line.Start, func(t Lexeme, off int) int { return t.Start - off })
+	start := line.Start
+	if shape.sameLine && line.Start <= l.last && l.last <= line.End {
+		// Statements on one line come in order: search after the last
+		// one found (a body written on one line has them all there).
+		start = l.last
+	}
+	i, _ := slices.BinarySearchFunc(l.code, start, func(t Lexeme, off int) int { return t.Start - off })
 	for ; i < len(l.code); i++ {
 		t := l.code[i]
 		if shape.sameLine && t.Start > line.End {
@@ -283,7 +290,9 @@ func (l *locator) find(s plSite) (span source.Span, parseText string, ok bool) {
 		default:
 			continue
 		}
-		l.taken = append(l.taken, span)
+		k, _ := slices.BinarySearchFunc(l.taken, span.Start, func(t source.Span, off int) int { return t.Start - off })
+		l.taken = slices.Insert(l.taken, k, span)
+		l.last = span.End
 		return span, blankOut(l.content, span, blanks), true
 	}
 	return source.Span{}, "", false
@@ -301,13 +310,10 @@ func (l *locator) is(t Lexeme, words []string) bool {
 	return false
 }
 
+// isTaken reports whether off lies in a statement found earlier.
 func (l *locator) isTaken(off int) bool {
-	for _, s := range l.taken {
-		if s.Start <= off && off < s.End {
-			return true
-		}
-	}
-	return false
+	k, _ := slices.BinarySearchFunc(l.taken, off+1, func(t source.Span, off int) int { return t.Start - off })
+	return k > 0 && off < l.taken[k-1].End
 }
 
 // endsLexeme reports whether a lexeme (a comment included) ends at off.
@@ -409,20 +415,19 @@ func (r *routine) bodyError(toks []Lexeme, err error) {
 	if m := nearLine.FindStringSubmatch(perr.Context); m != nil {
 		n, _ = strconv.Atoi(m[1])
 	}
+	// The error is on line n or after it: put it on the first line from
+	// n on that has text (the opening quote's line often has none).
 	loc := newLocator(lit.content, toks)
-	line := loc.line(n)
-	text := lit.content[line.Start:line.End]
-	line.Start += len(text) - len(strings.TrimLeft(text, " \t\r\f\v"))
-	line.End -= len(text) - len(strings.TrimRight(text, " \t\r\f\v"))
-	var span source.Span
-	switch {
-	case line.Start < line.End:
-		span = lit.looseSpan(line)
-	case n == 1: // the line holds only the opening quote
-		span = source.Span{Start: lit.inner.Start - len(lit.quote), End: lit.inner.Start}
-	default:
-		off := lit.offset(max(line.Start, line.End))
-		span = source.Span{Start: off, End: off}
+	span := source.Span{Start: lit.inner.End, End: lit.inner.End}
+	for k := max(n, 1); k <= len(loc.lines); k++ {
+		line := loc.line(k)
+		text := lit.content[line.Start:line.End]
+		line.Start += len(text) - len(strings.TrimLeft(text, " \t\r\f\v"))
+		line.End -= len(text) - len(strings.TrimRight(text, " \t\r\f\v"))
+		if line.Start < line.End {
+			span = lit.looseSpan(line)
+			break
+		}
 	}
 	r.parts = append(r.parts, bodyPart{span: span, err: &Error{Kind: BodyError, Span: span,
 		Message: perr.Message + " in the PL/pgSQL body, at or after this line"}})
