@@ -11,6 +11,7 @@ var All = []*diagnostics.Rule{
 	CountForExistence,
 	EditedAppliedMigration,
 	FkMissingIndex,
+	FkMissingReference,
 	FkOnDeleteImplicit,
 	FkTypeMismatch,
 	FloatColumn,

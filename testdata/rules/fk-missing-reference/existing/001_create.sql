@@ -1,0 +1,2 @@
+CREATE TABLE shop.customers (id bigint PRIMARY KEY);
+CREATE TABLE shop.invoices (id bigint PRIMARY KEY);
