@@ -65,6 +65,7 @@ type Error struct {
 	Unavailable bool   // the database cannot be used now (see ErrUnavailable)
 }
 
+// Error returns "op: cause", on one line and without secrets.
 func (e *Error) Error() string { return e.Op + ": " + e.Msg }
 
 // Is reports whether e is ErrUnavailable and e.Unavailable is set.
