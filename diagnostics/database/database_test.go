@@ -122,7 +122,7 @@ func TestTransactions(t *testing.T) {
 		var n int
 		return tx.QueryRow(ctx, "SELECT count(*) FROM t").Scan(&n)
 	})
-	if !errors.As(err, &e) || e.Code != "55P03" || time.Since(start) > 1200*time.Millisecond {
+	if !errors.As(err, &e) || e.Code != "55P03" || time.Since(start) > 5*time.Second {
 		t.Errorf("reading a locked table under a 300 ms lock_timeout: %v after %v; want SQLSTATE 55P03 lock_not_available", err, time.Since(start))
 	}
 	holder.Exec(ctx, "ROLLBACK")
