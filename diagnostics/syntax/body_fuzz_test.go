@@ -19,6 +19,7 @@ func FuzzRoutineBodies(f *testing.F) {
 		"DO $d$ BEGIN CREATE FUNCTION g() RETURNS void LANGUAGE plpgsql AS $g$ BEGIN DELETE FROM z; END $g$; END $d$;",
 		"DO $$ BEGIN UPDATE ${t} SET x = 1; END $$;",
 		"DO $$\ndeclare\n  d1, d2 integer;\nbegin\nend $$;",
+		"CREATE FUNCTION A() RETURNS A000 LANGUAGE plpgsql AS  '' ",
 	} {
 		f.Add(s)
 	}
