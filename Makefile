@@ -7,7 +7,7 @@ NVIM    ?= nvim
 # apt-get needs root; use sudo when it is there and we are not root.
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 
-.PHONY: all build install demo test lint gotest editor-test nvim-test deps bench generate clean
+.PHONY: all build install demo test lint gotest editor-test nvim-test emacs-test vscode-test deps bench generate clean
 
 all: build
 
@@ -41,7 +41,11 @@ gotest: build
 	@echo "==> CI recipes (action.yml, .pre-commit-hooks.yaml)"
 	.ci/test-recipes
 
-editor-test: nvim-test vscode-test
+editor-test: nvim-test emacs-test vscode-test
+
+emacs-test: build
+	@echo "==> Emacs (eglot) headless end-to-end test"
+	SQLSAGE_BIN=$(CURDIR)/$(BIN) emacs --batch -Q -l editors/emacs/test/e2e.el
 
 nvim-test: build
 	@echo "==> Neovim headless end-to-end test"
@@ -56,17 +60,17 @@ vscode-test: build
 	cd editors/vscode && npm ci --no-audit --no-fund && npm run build && \
 	  npm run package && SQLSAGE_BIN=$(CURDIR)/$(BIN) node --test test/*.test.mjs
 
-# deps installs what the tests need on a Debian machine: Neovim, and
-# PostgreSQL (the database tests start a throwaway server with its initdb).
+# deps installs what the tests need on a Debian machine: Neovim, Emacs
+# with eglot (the editor tests), and PostgreSQL (the database tests start
+# a throwaway server with its initdb).
+APT_INSTALL = $(SUDO) apt-get install -y -q --no-install-recommends $(1) >/dev/null 2>&1 || \
+	{ $(SUDO) apt-get update -q >/dev/null && $(SUDO) apt-get install -y -q --no-install-recommends $(1) >/dev/null; }
 deps:
-	@command -v $(NVIM) >/dev/null 2>&1 || { \
-	  echo "==> installing Neovim from Debian"; \
-	  $(SUDO) apt-get install -y -q neovim >/dev/null 2>&1 || \
-	  { $(SUDO) apt-get update -q >/dev/null && $(SUDO) apt-get install -y -q neovim >/dev/null; }; }
-	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
-	  echo "==> installing PostgreSQL from Debian"; \
-	  $(SUDO) apt-get install -y -q postgresql >/dev/null 2>&1 || \
-	  { $(SUDO) apt-get update -q >/dev/null && $(SUDO) apt-get install -y -q postgresql >/dev/null; }; }
+	@command -v $(NVIM) >/dev/null 2>&1 || { echo "==> installing Neovim from Debian"; $(call APT_INSTALL,neovim); }
+	@command -v emacs >/dev/null 2>&1 && ls -d /usr/share/emacs/site-lisp/elpa/eglot-* >/dev/null 2>&1 || \
+	  { echo "==> installing Emacs and eglot from Debian"; $(call APT_INSTALL,emacs-nox elpa-eglot); }
+	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  { echo "==> installing PostgreSQL from Debian"; $(call APT_INSTALL,postgresql); }
 
 # bench prints the keystroke and check benchmarks (see README: Performance).
 bench:
