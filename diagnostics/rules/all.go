@@ -9,6 +9,7 @@ var All = []*diagnostics.Rule{
 	AddColumnNotNull,
 	BooleanAsText,
 	CountForExistence,
+	DenormalizedColumn,
 	EditedAppliedMigration,
 	FkMissingIndex,
 	FkMissingReference,
