@@ -31,7 +31,8 @@ var DenormalizedColumn = &diagnostics.Rule{
 			"a one-column `NOT NULL` foreign key `<x>_id` to a table that has a column `<col>` (or `<x>_<col>` " +
 			"itself). A nullable key, or one declared `ON DELETE SET NULL`, means the column also stands for " +
 			"rows without a reference (an anonymous sender's email, the name of a deleted list) and is not a " +
-			"mere copy. " +
+			"mere copy. A yes/no flag (`student_banned` beside `student_id`) usually records the state when " +
+			"the row was written, and is left alone too. " +
 			"It leaves alone tables whose name says they hold copies on purpose — summaries, stats, reports, " +
 			"snapshots, history, archives, audit logs — and views, which are the recommended way to show the " +
 			"joined value.",
@@ -61,8 +62,8 @@ func runDenormalizedColumn(pass *diagnostics.Pass) {
 			continue
 		}
 		tbl, fc, known := finalColumn(pass, col)
-		if !known || fc == nil || len(tbl.ForeignKeys) == 0 || inForeignKey(tbl, fc.Name) {
-			continue
+		if !known || fc == nil || len(tbl.ForeignKeys) == 0 || inForeignKey(tbl, fc.Name) || modelTypeBase(fc.Type) == "bool" {
+			continue // a yes/no copied onto a row records the state when it was written (student_banned)
 		}
 		target, source := copiedColumn(pass.Schema, tbl, fc.Name)
 		if source == nil {

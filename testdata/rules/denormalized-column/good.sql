@@ -18,3 +18,6 @@ CREATE VIEW order_emails AS SELECT o.id, o.customer_id, c.email AS customer_emai
 CREATE TABLE leads (id bigint PRIMARY KEY, customer_id bigint, customer_email text);
 -- A copy on purpose, said so.
 CREATE TABLE invoices (id bigint PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers, customer_name text); -- sqlsage-ignore denormalized-column legal name at the time of invoicing
+-- A flag records the state when the row was written.
+CREATE TABLE accounts (id bigint PRIMARY KEY, banned boolean NOT NULL DEFAULT false);
+CREATE TABLE sessions (id bigint PRIMARY KEY, account_id bigint NOT NULL REFERENCES accounts, account_banned boolean);
