@@ -52,11 +52,6 @@ type checkFlags struct {
 func runCheck(ctx context.Context, args []string, std streams) int {
 	var f checkFlags
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(std.stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), checkUsage)
-		fs.PrintDefaults()
-	}
 	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(report.FormatNames, ", "))
 	fs.StringVar(&f.failOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning, info, hint or never")
 	fs.StringVar(&f.enable, "enable", "", "comma-separated rule IDs to turn on (with their default severity)")
@@ -67,13 +62,8 @@ func runCheck(ctx context.Context, args []string, std streams) int {
 	fs.StringVar(&f.color, "color", "auto", "colour the text format: auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.BoolVar(&f.excerpt, "excerpt", true, "text format: show the source line with carets under each finding, and the rule's help page")
 	fs.StringVar(&f.base, "base", "", "report only in files changed since the merge base of this git revision and HEAD (enables edited-applied-migration)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(std.stdout)
-			fs.Usage()
-			return exitOK
-		}
-		return exitError
+	if code, ok := parseFlags(fs, checkUsage, args, std); !ok {
+		return code
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(std.stderr, "sqlsage check: %v\n", err)

@@ -50,23 +50,13 @@ func runExplain(ctx context.Context, args []string, std streams) int {
 		timeout, connectTimeout time.Duration
 	)
 	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
-	fs.SetOutput(std.stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), explainUsage)
-		fs.PrintDefaults()
-	}
 	fs.StringVar(&dsnFlag, "dsn", "", "connection string (default: the environment variable named by database-url-env)")
 	fs.BoolVar(&analyze, "analyze", false, "run the statement (rolled back) to show actual rows and times")
 	fs.StringVar(&configPath, "config", "", "configuration file (default: the nearest .sqlsage.toml above FILE)")
 	fs.DurationVar(&timeout, "timeout", database.DefaultStatementTimeout, "statement_timeout of the EXPLAIN")
 	fs.DurationVar(&connectTimeout, "connect-timeout", database.DefaultConnectTimeout, "how long to wait for the database to answer")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(std.stdout)
-			fs.Usage()
-			return exitOK
-		}
-		return exitError
+	if code, ok := parseFlags(fs, explainUsage, args, std); !ok {
+		return code
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(std.stderr, "sqlsage explain: %v\n", err)

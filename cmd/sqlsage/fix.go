@@ -40,22 +40,12 @@ func runFix(ctx context.Context, args []string, std streams) int {
 	var rulesFlag string
 	var diff bool
 	fs := flag.NewFlagSet("fix", flag.ContinueOnError)
-	fs.SetOutput(std.stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), fixUsage)
-		fs.PrintDefaults()
-	}
 	fs.StringVar(&rulesFlag, "rule", "", "comma-separated rule IDs whose fixes to apply (default: all)")
 	fs.BoolVar(&diff, "diff", false, "print a unified diff instead of writing the files")
 	fs.IntVar(&f.pgVersion, "pg-version", 0, fmt.Sprintf("target PostgreSQL major version (default %d)", diagnostics.DefaultPGVersion))
 	fs.StringVar(&f.configPath, "config", "", "configuration file (default: the nearest .sqlsage.toml above the first PATH)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(std.stdout)
-			fs.Usage()
-			return exitOK
-		}
-		return exitError
+	if code, ok := parseFlags(fs, fixUsage, args, std); !ok {
+		return code
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(std.stderr, "sqlsage fix: %v\n", err)

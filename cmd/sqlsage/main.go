@@ -5,6 +5,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -107,4 +109,27 @@ func runVersion(_ context.Context, args []string, std streams) int {
 	}
 	fmt.Fprintf(std.stdout, "sqlsage %s (grammar: %s)\n", version, syntax.GrammarVersion)
 	return exitOK
+}
+
+// parseFlags parses a subcommand's args into fs. On --help it prints
+// usage (the command's synopsis) and the flags on stdout and returns
+// exitOK; on a bad flag it prints the error, the synopsis and the flags
+// on stderr and returns exitError. ok says whether the command goes on.
+func parseFlags(fs *flag.FlagSet, usage string, args []string, std streams) (code int, ok bool) {
+	fs.SetOutput(io.Discard) // the messages are printed here, once
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	if err == nil {
+		return exitOK, true
+	}
+	w, code := std.stderr, exitError
+	if errors.Is(err, flag.ErrHelp) {
+		w, code = std.stdout, exitOK
+	} else {
+		fmt.Fprintf(w, "sqlsage %s: %v\n\n", fs.Name(), err)
+	}
+	fmt.Fprint(w, usage)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	return code, false
 }

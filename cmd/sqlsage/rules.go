@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"text/tabwriter"
@@ -21,19 +20,9 @@ Flags:
 
 func runRules(_ context.Context, args []string, std streams) int {
 	fs := flag.NewFlagSet("rules", flag.ContinueOnError)
-	fs.SetOutput(std.stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), rulesUsage)
-		fs.PrintDefaults()
-	}
 	format := fs.String("format", "text", "output format: text, json or markdown")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(std.stdout)
-			fs.Usage()
-			return exitOK
-		}
-		return exitError
+	if code, ok := parseFlags(fs, rulesUsage, args, std); !ok {
+		return code
 	}
 	engine := newEngine()
 	list := engine.Rules()

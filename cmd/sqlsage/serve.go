@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -25,19 +24,9 @@ Flags:
 // 2 for a usage error.
 func runServe(ctx context.Context, args []string, std streams) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(std.stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), serveUsage)
-		fs.PrintDefaults()
-	}
 	debounce := fs.Duration("debounce", server.DefaultDebounce, "quiet period after an edit before the document is analysed (0: none)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(std.stdout)
-			fs.Usage()
-			return exitOK
-		}
-		return exitError
+	if code, ok := parseFlags(fs, serveUsage, args, std); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(std.stderr, "sqlsage serve: unexpected argument %q\n", fs.Arg(0))
