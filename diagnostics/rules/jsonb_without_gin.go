@@ -94,7 +94,7 @@ func reportJsonbWithoutGin(pass *diagnostics.Pass, p *predicate) {
 		}
 	}
 	d := diagnostics.Diagnostic{Span: st.NameSpan(p.ref.Location), Message: msg}
-	if rel := p.item.rel; rel != nil {
+	if rel := p.item.rel; rel != nil && st.Parent == nil { // not inside a routine body, run on each call
 		name := indexName(pass.Schema, rel, []string{p.col})
 		relSpan := st.NameSpan(rel.Location)
 		create := fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s ON %s USING GIN (%s);", syntax.QuoteIdent(name),

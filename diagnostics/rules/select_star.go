@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/schema"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 	"github.com/sqlsage/sqlsage/quickfix/edit"
 )
@@ -47,16 +48,88 @@ func runSelectStar(pass *diagnostics.Pass) {
 	if sel == nil || sel.IntoClause != nil || strings.IndexByte(st.Text, '*') < 0 || !branchesHaveStar(sel) {
 		return
 	}
+	var rowType *schema.Name // the table row type the routine returns
+	if st.Parent != nil {
+		if wholeRowsWanted(pass, st) {
+			return
+		}
+		rowType = returnedRowType(st)
+	}
 	forEachQuery(pass.Schema, st, func(q *query) {
-		if q.role != roleTop || q.sel == nil {
+		if q.role != roleTop || q.sel == nil || probesOnly(q.sel) {
 			return
 		}
 		for _, t := range q.sel.TargetList {
 			if ref := t.GetResTarget().GetVal().GetColumnRef(); isStar(ref) {
-				reportStar(pass, q, ref)
+				reportStar(pass, q, ref, rowType)
 			}
 		}
 	})
+}
+
+// wholeRowsWanted reports whether a SELECT of a routine body hands its
+// rows to something that takes whole rows: PL/pgSQL's SELECT … INTO a
+// variable, FOR … IN SELECT and PERFORM.
+func wholeRowsWanted(pass *diagnostics.Pass, st *syntax.Stmt) bool {
+	// The word before the statement, in the body: "IN" of FOR r IN, PERFORM.
+	before := strings.TrimRight(pass.File.Text[:st.Span.Start], " \t\r\n")
+	for _, w := range []string{"in", "perform"} {
+		if n := len(before) - len(w); n >= 0 && strings.EqualFold(before[n:], w) && (n == 0 || !isWordByte(before[n-1])) {
+			return true
+		}
+	}
+	return hasInto(st)
+}
+
+// returnedRowType returns the name of the type the routine holding st
+// returns (RETURNS t or RETURNS SETOF t), or nil. When it names the
+// relation a star selects, the star is the row type by definition.
+func returnedRowType(st *syntax.Stmt) *schema.Name {
+	fn := st.Top().Node.GetCreateFunctionStmt()
+	if fn == nil || fn.ReturnType == nil || len(fn.ReturnType.Names) == 0 {
+		return nil
+	}
+	names := syntax.Strings(fn.ReturnType.Names)
+	ret := &schema.Name{Object: names[len(names)-1]}
+	if len(names) > 1 {
+		ret.Schema = names[len(names)-2]
+	}
+	return ret
+}
+
+// hasInto reports whether a SELECT of a PL/pgSQL body has an INTO at
+// depth zero. The parse, and the statement's lexemes, see the statement
+// without its INTO targets, so this lexes the text as written.
+func hasInto(st *syntax.Stmt) bool {
+	depth := 0
+	for _, t := range syntax.Lex(st.Text) {
+		switch {
+		case t.Kind == syntax.LexPunct && t.Text(st.Text) == "(":
+			depth++
+		case t.Kind == syntax.LexPunct && t.Text(st.Text) == ")":
+			depth--
+		case depth == 0 && t.Is(st.Text, "into"):
+			return true
+		}
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// probesOnly reports whether a SELECT returns no rows by construction
+// (WHERE false, LIMIT 0): a check that its relations exist, as migration
+// tools' verify scripts write.
+func probesOnly(sel *syntax.SelectStmt) bool {
+	if c := sel.WhereClause.GetAConst(); c != nil && c.GetBoolval() != nil && !c.GetBoolval().Boolval {
+		return true
+	}
+	if c := sel.LimitCount.GetAConst(); c != nil && c.GetIval() != nil && c.GetIval().Ival == 0 {
+		return true
+	}
+	return false
 }
 
 // branchesHaveStar reports whether a target of sel, or of a branch of
@@ -81,7 +154,7 @@ func isStar(ref *syntax.ColumnRef) bool {
 	return ref != nil && len(ref.Fields) > 0 && ref.Fields[len(ref.Fields)-1].GetAStar() != nil
 }
 
-func reportStar(pass *diagnostics.Pass, q *query, ref *syntax.ColumnRef) {
+func reportStar(pass *diagnostics.Pass, q *query, ref *syntax.ColumnRef, rowType *schema.Name) {
 	st := pass.Stmt
 	// The items the star expands to.
 	items := q.scope.items
@@ -92,6 +165,13 @@ func reportStar(pass *diagnostics.Pass, q *query, ref *syntax.ColumnRef) {
 		}
 		items = []*scopeItem{it}
 	}
+	if rowType != nil && len(items) == 1 && items[0].rel != nil {
+		// By name: the relation may be a view, or a table of another file.
+		rv := items[0].rel
+		if rv.Relname == rowType.Object && (rv.Schemaname == "" || rowType.Schema == "" || rv.Schemaname == rowType.Schema) {
+			return // a function returning the relation's row type
+		}
+	}
 	open := false // the star reaches a table or view, not only subqueries that list their columns
 	fixable := true
 	var tables []string
@@ -100,7 +180,10 @@ func reportStar(pass *diagnostics.Pass, q *query, ref *syntax.ColumnRef) {
 		case it.rel != nil && !it.cte:
 			open = true
 			tables = append(tables, itemLabel(it))
-		case (it.cte || it.subquery) && !it.colsKnown:
+		case it.cte && !it.colsKnown:
+			open = true
+			tables = append(tables, it.rel.Relname)
+		case it.subquery && !it.colsKnown:
 			open = true
 			tables = append(tables, it.name)
 		}

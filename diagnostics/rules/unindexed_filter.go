@@ -308,7 +308,9 @@ func checkUnserved(pass *diagnostics.Pass, q *query, qa *queryAccess, a *tableAc
 	st := pass.Stmt
 	ref := st.NameSpan(first.ref.Location)
 	d := diagnostics.Diagnostic{Span: ref, Message: msg}
-	if a.item.rel != nil {
+	// No index inside a routine body: it would be created each time the
+	// routine runs.
+	if a.item.rel != nil && st.Parent == nil {
 		cols := indexColumns(cands)
 		name := indexName(pass.Schema, a.item.rel, cols)
 		rel := st.NameSpan(a.item.rel.Location)

@@ -11,3 +11,9 @@ UPDATE events SET kind = 'signup' WHERE payload @> '{"type": "signup"}'; -- want
 CREATE TABLE docs (id bigint PRIMARY KEY, body jsonb);
 CREATE INDEX docs_body_path ON docs USING gin (body jsonb_path_ops);
 SELECT id FROM docs WHERE body ? 'title'; -- want: jsonb-without-gin "cannot use GIN index docs_body_path, whose jsonb_path_ops serves only @>"
+
+-- In a routine body: reported without a fix.
+CREATE FUNCTION signups() RETURNS SETOF bigint LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN QUERY SELECT id FROM events WHERE payload @> '{"type": "signup"}'; -- want: jsonb-without-gin
+END $$;

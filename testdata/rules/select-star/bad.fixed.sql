@@ -30,3 +30,9 @@ SELECT * FROM (SELECT * FROM orders) recent; -- want: select-star
 SELECT * FROM user_summary; -- want: select-star "every column of user_summary"
 SELECT * FROM users JOIN orders USING (id); -- want: select-star
 SELECT * FROM users, shop.users; -- want: select-star "every column of users and shop.users"
+
+-- In a routine body the result is the caller's: a different row type, or a scalar.
+CREATE TYPE user_summary_row AS (id bigint, email text, n bigint);
+CREATE FUNCTION user_summaries() RETURNS SETOF user_summary_row AS $$
+  SELECT u.id, u.email, u."displayName", u.created_at, count(*) FROM users u JOIN orders o ON o.user_id = u.id GROUP BY u.id; -- want: select-star@"u.*"
+$$ LANGUAGE sql;

@@ -40,3 +40,8 @@ WITH recent AS (SELECT id FROM events WHERE name = 'signup') SELECT count(*) FRO
 CREATE INDEX IF NOT EXISTS idx_events_name ON events (name);
 SELECT id FROM users WHERE id = 1 UNION SELECT id FROM users WHERE country = 'FR'; -- want: unindexed-filter@"country"
 CREATE INDEX IF NOT EXISTS idx_users_country ON users (country);
+
+-- In a routine body: reported, but no CREATE INDEX inside the body (it would run on every call).
+CREATE FUNCTION users_in(c text) RETURNS SETOF bigint AS $$
+  SELECT id FROM users WHERE country = c; -- want: unindexed-filter@"country"
+$$ LANGUAGE sql;

@@ -27,3 +27,8 @@ DELETE FROM events WHERE created_at < now() - interval '90 days'; -- want: unind
 SELECT id FROM users u WHERE EXISTS (SELECT 1 FROM events e WHERE e.name = u.email); -- want: unindexed-filter@"e.name"
 WITH recent AS (SELECT id FROM events WHERE name = 'signup') SELECT count(*) FROM recent; -- want: unindexed-filter@"name"
 SELECT id FROM users WHERE id = 1 UNION SELECT id FROM users WHERE country = 'FR'; -- want: unindexed-filter@"country"
+
+-- In a routine body: reported, but no CREATE INDEX inside the body (it would run on every call).
+CREATE FUNCTION users_in(c text) RETURNS SETOF bigint AS $$
+  SELECT id FROM users WHERE country = c; -- want: unindexed-filter@"country"
+$$ LANGUAGE sql;
