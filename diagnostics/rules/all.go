@@ -25,6 +25,7 @@ var All = []*diagnostics.Rule{
 	MoneyFloat,
 	NotInSubquery,
 	OrderWithoutLimit,
+	RepeatingGroup,
 	SelectStar,
 	SoftDeleteUnfiltered,
 	SyntaxError,
