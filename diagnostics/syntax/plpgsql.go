@@ -192,9 +192,9 @@ func plExpr(v any) (query string, mode int, ok bool) {
 // A locator finds the SQL statements of a PL/pgSQL body in its text.
 type locator struct {
 	content string
-	toks    []Lexeme // every lexeme of content, comments included
-	code    []Lexeme // the lexemes that are not comments
-	lines   []int    // the offset where each line starts
+	toks    []Lexeme      // every lexeme of content, comments included
+	code    []Lexeme      // the lexemes that are not comments
+	lines   []int         // the offset where each line starts
 	taken   []source.Span // the statements found so far, in order of their start
 	last    int           // the end of the statement found last
 }
