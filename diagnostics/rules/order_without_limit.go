@@ -25,8 +25,14 @@ var OrderWithoutLimit = &diagnostics.Rule{
 			"a list page that renders 50 rows of a sorted million. With `LIMIT` the planner can keep only " +
 			"the top rows of the sort (a top-N heapsort) or stop an index scan early.\n\n" +
 			"The rule looks at the statement's own `ORDER BY` (not one in a subquery, a view or an " +
-			"`INSERT … SELECT`) of a `SELECT` that reads at least one table; `LIMIT ALL`, `FETCH FIRST` " +
-			"and `SELECT … INTO` are not reported. It is a hint: reading all rows in order is sometimes " +
+			"`INSERT … SELECT`) of a `SELECT` that reads at least one table. Not reported: `LIMIT ALL`, " +
+			"`FETCH FIRST` and `SELECT … INTO`; queries that return groups (`GROUP BY`, `DISTINCT`, " +
+			"aggregates), whose number is that of the groups; queries whose rows the caller's keys bound " +
+			"(`WHERE id = ANY($1)`, an equality on a column that starts the primary key, a unique " +
+			"constraint or a foreign key: one row, or the children of one parent, such as an order's " +
+			"lines; `FROM unnest($1)`); queries of the system catalogs; statements " +
+			"of routine bodies, whose rows go to a loop, a variable or a caller that may limit them; and " +
+			"migration files, which run once. It is a hint: reading all rows in order is sometimes " +
 			"exactly what is meant.",
 		Bad:  "SELECT id, title FROM posts ORDER BY created_at DESC;",
 		Good: "SELECT id, title FROM posts ORDER BY created_at DESC LIMIT 50;",
@@ -44,9 +50,14 @@ func runOrderWithoutLimit(pass *diagnostics.Pass) {
 	if sel == nil || len(sel.SortClause) == 0 || sel.LimitCount != nil || sel.IntoClause != nil {
 		return
 	}
+	// A routine hands its rows to a loop, a variable or a caller that
+	// may limit them; a migration runs once.
+	if st.Parent != nil || schema.IsMigrationFile(pass.File.URI) {
+		return
+	}
 	rel := firstRelation(sel)
-	if rel == nil {
-		return // VALUES, functions, no FROM: bounded by what the query itself lists
+	if rel == nil || isCatalog(rel) || groups(sel) || boundedByKeys(pass.Schema, sel) {
+		return
 	}
 	by := prevLexeme(st, st.LexemeAt(int(exprStart(sel.SortClause[0]))))
 	order := prevLexeme(st, by)
@@ -94,4 +105,154 @@ func fromRelation(n *syntax.Node) *syntax.RangeVar {
 		return fromRelation(x.JoinExpr.Rarg)
 	}
 	return nil
+}
+
+// isCatalog reports whether rv names a system catalog or information
+// schema relation: queries of the database's own metadata.
+func isCatalog(rv *syntax.RangeVar) bool {
+	return rv.Schemaname == "pg_catalog" || rv.Schemaname == "information_schema" ||
+		rv.Schemaname == "" && len(rv.Relname) > 3 && rv.Relname[:3] == "pg_"
+}
+
+// groups reports whether sel (each branch of a set operation) returns
+// groups or distinct values rather than rows of its tables: GROUP BY,
+// DISTINCT, or aggregates without GROUP BY. Their number is that of the
+// groups, and reports want them all.
+func groups(sel *syntax.SelectStmt) bool {
+	if sel.Op != syntax.SetOperation_SETOP_NONE {
+		return groups(sel.Larg) && groups(sel.Rarg)
+	}
+	if len(sel.GroupClause) > 0 || len(sel.DistinctClause) > 0 || sel.HavingClause != nil {
+		return true
+	}
+	for _, t := range sel.TargetList {
+		if fc := t.GetResTarget().GetVal().GetFuncCall(); fc != nil && fc.Over == nil && isAggregate(fc) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAggregate reports whether a call is one of the common aggregates.
+func isAggregate(fc *syntax.FuncCall) bool {
+	if fc.AggStar || fc.AggDistinct || len(fc.AggOrder) > 0 || fc.AggFilter != nil {
+		return true
+	}
+	switch fc.Funcname[len(fc.Funcname)-1].GetString_().GetSval() {
+	case "count", "sum", "avg", "min", "max", "array_agg", "string_agg", "json_agg", "jsonb_agg", "bool_and", "bool_or", "every":
+		return true
+	}
+	return false
+}
+
+// boundedByKeys reports whether a SELECT's rows are bounded by what the
+// caller asks for rather than by the table's size (in any branch of a set
+// operation): it starts from a function or subquery (FROM unnest($1)),
+// its WHERE picks rows by a list of keys (id = ANY($1), id IN (1, 2)), or
+// compares with a value a column that starts the primary key, a unique
+// constraint or a foreign key of its table (one row, or the children of
+// one parent).
+func boundedByKeys(m *schema.Model, sel *syntax.SelectStmt) bool {
+	if sel.Op != syntax.SetOperation_SETOP_NONE {
+		return boundedByKeys(m, sel.Larg) && boundedByKeys(m, sel.Rarg)
+	}
+	if len(sel.FromClause) == 0 {
+		return true
+	}
+	first := sel.FromClause[0]
+	for first.GetJoinExpr() != nil {
+		first = first.GetJoinExpr().Larg
+	}
+	if first.GetRangeVar() == nil {
+		return true
+	}
+	if sel.WhereClause == nil {
+		return false
+	}
+	byList := false
+	walkExpr(sel.WhereClause, func(n *syntax.Node) bool {
+		if ae := n.GetAExpr(); ae != nil && ae.Lexpr.GetColumnRef() != nil && len(ae.Name) == 1 && ae.Name[0].GetString_().GetSval() == "=" &&
+			(ae.Kind == syntax.A_Expr_Kind_AEXPR_OP_ANY || ae.Kind == syntax.A_Expr_Kind_AEXPR_IN) {
+			byList = true
+		}
+		return !byList
+	})
+	if byList {
+		return true
+	}
+	var buf [8]*syntax.Node
+	for _, c := range conjuncts(sel.WhereClause, buf[:0]) {
+		ae := c.GetAExpr()
+		if ae == nil || ae.Kind != syntax.A_Expr_Kind_AEXPR_OP || len(ae.Name) != 1 || ae.Name[0].GetString_().GetSval() != "=" {
+			continue
+		}
+		ref, value := ae.Lexpr.GetColumnRef(), ae.Rexpr
+		if ref == nil {
+			ref, value = ae.Rexpr.GetColumnRef(), ae.Lexpr
+		}
+		if ref == nil || value.GetColumnRef() != nil {
+			continue
+		}
+		if t, col := fromColumn(m, sel.FromClause, ref); t != nil && keyLeader(t, col) {
+			return true
+		}
+	}
+	return false
+}
+
+// fromColumn returns the model table of FROM that a column reference
+// names, by its qualifier, or the only relation when it has none.
+func fromColumn(m *schema.Model, from []*syntax.Node, ref *syntax.ColumnRef) (*schema.Table, string) {
+	names := syntax.Strings(ref.Fields)
+	col := names[len(names)-1]
+	var rels []*syntax.RangeVar
+	var collect func(n *syntax.Node)
+	collect = func(n *syntax.Node) {
+		switch x := n.GetNode().(type) {
+		case *syntax.Node_RangeVar:
+			rels = append(rels, x.RangeVar)
+		case *syntax.Node_JoinExpr:
+			collect(x.JoinExpr.Larg)
+			collect(x.JoinExpr.Rarg)
+		default:
+			rels = append(rels, nil) // a relation of unknown columns
+		}
+	}
+	for _, f := range from {
+		collect(f)
+	}
+	for _, rv := range rels {
+		switch {
+		case rv == nil:
+		case len(names) == 1 && len(rels) == 1,
+			len(names) == 2 && (rv.Alias != nil && rv.Alias.Aliasname == names[0] || rv.Alias == nil && rv.Relname == names[0]):
+			return m.Table(schema.RangeVarName(rv)), col
+		}
+	}
+	return nil, ""
+}
+
+// keyLeader reports whether col starts the primary key, a unique
+// constraint or index, or a foreign key of t.
+func keyLeader(t *schema.Table, col string) bool {
+	first := func(cols []string) bool { return len(cols) > 0 && cols[0] == col }
+	if t.PrimaryKey != nil && first(t.PrimaryKey.Columns) {
+		return true
+	}
+	for _, u := range t.Uniques {
+		if first(u.Columns) {
+			return true
+		}
+	}
+	for _, ix := range t.Indexes {
+		if ix.Unique && first(ix.Columns) {
+			return true
+		}
+	}
+	for _, fk := range t.ForeignKeys {
+		if first(fk.Columns) {
+			return true
+		}
+	}
+	return false
 }

@@ -20,3 +20,9 @@ SELECT id FROM jobs ORDER BY priority FOR UPDATE SKIP LOCKED; -- want: order-wit
 
 WITH recent AS (SELECT id FROM posts WHERE created_at > now() - interval '1 day')
 SELECT id FROM recent ORDER BY id; -- want: order-without-limit
+
+-- A filter that is not a key still returns every matching row.
+CREATE TABLE authors (id bigint PRIMARY KEY, handle text UNIQUE);
+CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint REFERENCES authors, status text, created_at timestamptz);
+SELECT id FROM posts WHERE status = 'published' ORDER BY created_at DESC; -- want: order-without-limit
+SELECT id FROM posts WHERE author_id > $1 ORDER BY created_at DESC; -- want: order-without-limit

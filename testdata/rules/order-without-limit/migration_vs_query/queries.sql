@@ -1,0 +1,1 @@
+SELECT id, title FROM posts ORDER BY created_at; -- want: order-without-limit
