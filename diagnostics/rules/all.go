@@ -33,4 +33,5 @@ var All = []*diagnostics.Rule{
 	UnboundedText,
 	UnindexedFilter,
 	UpdateDeleteWithoutWhere,
+	UpdatedAtWithoutTrigger,
 }
