@@ -127,7 +127,7 @@ func runAddColumnNotNull(pass *diagnostics.Pass) {
 func emptiedBefore(pass *diagnostics.Pass, rel *syntax.RangeVar) bool {
 	key := schema.RangeVarName(rel).Key()
 	for _, st := range pass.Parsed.Stmts {
-		if st == pass.Stmt {
+		if st == pass.Stmt.Top() {
 			break
 		}
 		if t := st.Node.GetTruncateStmt(); t != nil {

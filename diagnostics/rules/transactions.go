@@ -50,7 +50,7 @@ func inTransaction(pass *diagnostics.Pass) bool {
 func explicitTransaction(pass *diagnostics.Pass) bool {
 	open := false
 	for _, st := range pass.Parsed.Stmts {
-		if st == pass.Stmt {
+		if st == pass.Stmt.Top() {
 			break
 		}
 		ts := st.Node.GetTransactionStmt()

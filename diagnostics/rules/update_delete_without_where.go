@@ -73,7 +73,7 @@ type fileSetup struct {
 func scanFileSetup(pass *diagnostics.Pass) *fileSetup {
 	s := &fileSetup{created: map[string]bool{}, added: map[string]map[string]bool{}}
 	for _, st := range pass.Parsed.Stmts {
-		if st == pass.Stmt {
+		if st == pass.Stmt.Top() {
 			break
 		}
 		switch n := st.Node.GetNode().(type) {
