@@ -340,7 +340,7 @@ func (t *Table) dropColumn(name string) {
 	}
 	t.Uniques = slices.DeleteFunc(t.Uniques, func(k *Key) bool { return uses(k.Columns) })
 	t.ForeignKeys = slices.DeleteFunc(t.ForeignKeys, func(fk *ForeignKey) bool { return uses(fk.Columns) })
-	t.Indexes = slices.DeleteFunc(t.Indexes, func(ix *Index) bool { return uses(ix.Columns) })
+	t.Indexes = slices.DeleteFunc(t.Indexes, func(ix *Index) bool { return uses(ix.Columns) || uses(ix.Include) })
 }
 
 func (t *Table) dropConstraint(name string) {
@@ -371,5 +371,7 @@ func (t *Table) renameColumn(from, to string) {
 	}
 	for _, ix := range t.Indexes {
 		rename(ix.Columns)
+		rename(ix.Keys) // a plain column key is the column's name
+		rename(ix.Include)
 	}
 }

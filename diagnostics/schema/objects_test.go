@@ -133,3 +133,22 @@ CREATE TABLE other (x int UNIQUE);
 		t.Errorf("the re-created table has keys: %+v %+v", tb.PrimaryKey, tb.Uniques)
 	}
 }
+
+// TestIndexKeysFollowRenames checks that index keys and INCLUDE columns
+// follow column renames, and that dropping an INCLUDE column drops the index.
+func TestIndexKeysFollowRenames(t *testing.T) {
+	m := buildFiles(t, source.NewFile("001.sql", 0, `CREATE TABLE t (id int PRIMARY KEY, a int, b int, c int);
+CREATE INDEX t_a ON t (a) INCLUDE (b);
+CREATE INDEX t_c ON t (id) INCLUDE (c);
+ALTER TABLE t RENAME COLUMN a TO x;
+ALTER TABLE t RENAME COLUMN b TO y;
+ALTER TABLE t DROP COLUMN c;
+`))
+	tb := m.Table(schema.Name{Object: "t"})
+	if len(tb.Indexes) != 1 {
+		t.Fatalf("%d indexes, want 1 (dropping an INCLUDE column drops the index)", len(tb.Indexes))
+	}
+	if ix := tb.Indexes[0]; strings.Join(ix.Keys, ",") != "x" || strings.Join(ix.Include, ",") != "y" {
+		t.Errorf("index keys %v include %v, want [x] [y]", ix.Keys, ix.Include)
+	}
+}
