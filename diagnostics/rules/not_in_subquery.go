@@ -108,11 +108,17 @@ func reportNotIn(pass *diagnostics.Pass, n notIn, sub *query) {
 	if rv := firstRelation(n.sub.Subselect.GetSelectStmt()); rv != nil {
 		table = schema.RangeVarName(rv).Key()
 	}
-	subNotNull, subCol := notInSubColumn(n, sub)
-	msg := fmt.Sprintf("NOT IN over a subquery of %s matches no row at all once the subquery yields a NULL", table)
-	if subNotNull {
+	nullability, subCol, column := notInSubColumn(n, sub)
+	var msg string
+	switch nullability {
+	case notNullColumn:
 		msg = fmt.Sprintf("NOT IN over a subquery of %s cannot be planned as an anti-join, so a result larger than work_mem is rescanned for every row", table)
+	case nullableColumn:
+		msg = fmt.Sprintf("NOT IN over a subquery of %s matches no row at all once %s yields a NULL, and cannot be planned as an anti-join", table, column)
+	default:
+		msg = fmt.Sprintf("NOT IN over a subquery of %s matches no row at all if the subquery yields a NULL, and cannot be planned as an anti-join", table)
 	}
+	subNotNull := nullability == notNullColumn
 	d := diagnostics.Diagnostic{Span: lexemeSpan(st, notLex, inLex), Message: msg}
 	if edits, safe, ok := notInFix(pass, n, sub, subCol, notLex, inLex); ok {
 		fix := edit.UnsafeFix("Use NOT EXISTS", edits...)
@@ -122,18 +128,38 @@ func reportNotIn(pass *diagnostics.Pass, n notIn, sub *query) {
 	pass.Report(d)
 }
 
+// A nullability is what the schema says of a column: NOT NULL, nullable,
+// or nothing (the column or its table is not in the schema, or the
+// subquery returns an expression).
+type nullability uint8
+
+const (
+	unknownNullability nullability = iota
+	notNullColumn
+	nullableColumn
+)
+
 // notInSubColumn returns the subquery's output column when it is a plain
-// column reference, and whether the schema declares it NOT NULL.
-func notInSubColumn(n notIn, sub *query) (notNull bool, ref *syntax.ColumnRef) {
+// column reference, what the schema says of its nulls, and its name for
+// messages (table.column).
+func notInSubColumn(n notIn, sub *query) (nullability, *syntax.ColumnRef, string) {
 	sel := n.sub.Subselect.GetSelectStmt()
 	if sub.sel != sel || len(sel.TargetList) != 1 {
-		return false, nil
+		return unknownNullability, nil, ""
 	}
-	ref = sel.TargetList[0].GetResTarget().GetVal().GetColumnRef()
+	ref := sel.TargetList[0].GetResTarget().GetVal().GetColumnRef()
 	if ref == nil || isStar(ref) {
-		return false, nil
+		return unknownNullability, nil, ""
 	}
-	return columnNotNull(sub.scope, ref), ref
+	it, col, ok := sub.scope.resolve(ref)
+	if !ok || it.table == nil || it.table.Column(col) == nil {
+		return unknownNullability, ref, ""
+	}
+	name := itemLabel(it) + "." + col
+	if columnNotNull(sub.scope, ref) {
+		return notNullColumn, ref, name
+	}
+	return nullableColumn, ref, name
 }
 
 // columnNotNull reports whether ref resolves to a column the schema

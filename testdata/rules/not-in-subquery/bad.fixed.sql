@@ -13,10 +13,10 @@ DELETE FROM users WHERE NOT EXISTS ( -- want: not-in-subquery@"not in"
 );
 
 -- A nullable column: one NULL and nothing matches.
-SELECT id FROM coupons c WHERE c.id NOT IN (SELECT coupon_id FROM orders WHERE status = 'paid'); -- want: not-in-subquery "matches no row at all once the subquery yields a NULL"
+SELECT id FROM coupons c WHERE c.id NOT IN (SELECT coupon_id FROM orders WHERE status = 'paid'); -- want: not-in-subquery "matches no row at all once orders.coupon_id yields a NULL, and cannot be planned as an anti-join"
 SELECT id FROM users WHERE referrer_id NOT IN (SELECT id FROM users WHERE email LIKE '%@spam.example'); -- want: not-in-subquery
 SELECT id FROM orders WHERE $1 NOT IN (SELECT coupon_id FROM orders); -- want: not-in-subquery
-SELECT id FROM unknown_table WHERE ref NOT IN (SELECT ref FROM other_unknown); -- want: not-in-subquery "subquery of other_unknown matches no row"
+SELECT id FROM unknown_table WHERE ref NOT IN (SELECT ref FROM other_unknown); -- want: not-in-subquery "subquery of other_unknown matches no row at all if the subquery yields a NULL"
 
 -- Reported without a fix.
 SELECT id FROM users WHERE NOT (id IN (SELECT user_id FROM orders)); -- want: not-in-subquery
