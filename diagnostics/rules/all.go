@@ -25,6 +25,7 @@ var All = []*diagnostics.Rule{
 	MoneyFloat,
 	NotInSubquery,
 	OrderWithoutLimit,
+	RedundantIndex,
 	RepeatingGroup,
 	SelectStar,
 	SoftDeleteUnfiltered,

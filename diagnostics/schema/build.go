@@ -84,6 +84,10 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 		}
 	case *syntax.Node_AlterTableStmt:
 		at := n.AlterTableStmt
+		if at.Objtype == syntax.ObjectType_OBJECT_INDEX {
+			m.attachIndexes(at)
+			return
+		}
 		m.recordAddedKeys(at)
 		t := m.Table(RangeVarName(at.Relation))
 		if t == nil {
@@ -136,8 +140,10 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 		if t == nil {
 			return
 		}
-		if is.IfNotExists && is.Idxname != "" && m.indexNamed(name.Schema, is.Idxname) {
-			return // CREATE INDEX IF NOT EXISTS of an existing index creates nothing
+		if is.Idxname != "" && m.indexNamed(name.Schema, is.Idxname) {
+			// CREATE INDEX IF NOT EXISTS of an existing index creates
+			// nothing, and without IF NOT EXISTS the statement fails.
+			return
 		}
 		ix := &Index{Name: is.Idxname, Table: name, Unique: is.Unique, Partial: is.WhereClause != nil,
 			Method: is.AccessMethod, Def: loc(st.Span)}
@@ -310,6 +316,21 @@ func (t *Table) addConstraint(st *syntax.Stmt, uri string, con *syntax.Constrain
 		t.Uniques = append(t.Uniques, &Key{Name: t.constraintName(con, cols, "key"), Columns: cols, Def: def})
 	case syntax.ConstrType_CONSTR_FOREIGN:
 		t.ForeignKeys = append(t.ForeignKeys, t.foreignKey(st, uri, con, syntax.Strings(con.FkAttrs)))
+	case syntax.ConstrType_CONSTR_EXCLUSION:
+		// EXCLUDE USING gist (room WITH =, during WITH &&): each element is
+		// an index element and its operator.
+		ix := &Index{Table: t.Name, Method: cmp.Or(con.AccessMethod, "btree"), Partial: con.WhereClause != nil, Def: def}
+		for _, e := range con.Exclusions {
+			items := e.GetList().GetItems()
+			if len(items) == 0 {
+				continue
+			}
+			name := items[0].GetIndexElem().GetName()
+			ix.Columns = append(ix.Columns, name)
+			ix.Keys = append(ix.Keys, cmp.Or(name, "expr"))
+		}
+		ix.Name = t.constraintName(con, ix.Columns, "excl")
+		t.Exclusions = append(t.Exclusions, ix)
 	}
 }
 
@@ -341,6 +362,7 @@ func (t *Table) dropColumn(name string) {
 	t.Uniques = slices.DeleteFunc(t.Uniques, func(k *Key) bool { return uses(k.Columns) })
 	t.ForeignKeys = slices.DeleteFunc(t.ForeignKeys, func(fk *ForeignKey) bool { return uses(fk.Columns) })
 	t.Indexes = slices.DeleteFunc(t.Indexes, func(ix *Index) bool { return uses(ix.Columns) || uses(ix.Include) })
+	t.Exclusions = slices.DeleteFunc(t.Exclusions, func(ix *Index) bool { return uses(ix.Columns) })
 }
 
 func (t *Table) dropConstraint(name string) {
@@ -349,6 +371,7 @@ func (t *Table) dropConstraint(name string) {
 	}
 	t.Uniques = slices.DeleteFunc(t.Uniques, func(k *Key) bool { return k.Name == name })
 	t.ForeignKeys = slices.DeleteFunc(t.ForeignKeys, func(fk *ForeignKey) bool { return fk.Name == name })
+	t.Exclusions = slices.DeleteFunc(t.Exclusions, func(ix *Index) bool { return ix.Name == name })
 }
 
 func (t *Table) renameColumn(from, to string) {
@@ -373,5 +396,9 @@ func (t *Table) renameColumn(from, to string) {
 		rename(ix.Columns)
 		rename(ix.Keys) // a plain column key is the column's name
 		rename(ix.Include)
+	}
+	for _, ix := range t.Exclusions {
+		rename(ix.Columns)
+		rename(ix.Keys)
 	}
 }

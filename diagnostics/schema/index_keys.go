@@ -23,6 +23,29 @@ func (m *Model) indexNamed(schemaName, name string) bool {
 	return false
 }
 
+// attachIndexes applies ALTER INDEX parent ATTACH PARTITION child: the
+// child index becomes part of the parent's partitioned index.
+func (m *Model) attachIndexes(at *syntax.AlterTableStmt) {
+	for _, c := range at.Cmds {
+		cmd := c.GetAlterTableCmd()
+		if cmd.GetSubtype() != syntax.AlterTableType_AT_AttachPartition {
+			continue
+		}
+		child := RangeVarName(cmd.Def.GetPartitionCmd().GetName())
+		want := Name{Schema: child.Schema, Object: "x"}.Key()
+		for _, t := range m.order {
+			if (Name{Schema: t.Name.Schema, Object: "x"}).Key() != want {
+				continue
+			}
+			for _, ix := range t.Indexes {
+				if ix.Name == child.Object {
+					ix.Attached = true
+				}
+			}
+		}
+	}
+}
+
 // indexKeys returns the comparable text of each key of a CREATE INDEX
 // (see Index.Keys) and of its WHERE predicate. A plain column key is its
 // name; other keys and the predicate are read from the statement's

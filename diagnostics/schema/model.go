@@ -41,7 +41,11 @@ type Table struct {
 	Uniques     []*Key
 	ForeignKeys []*ForeignKey
 	Indexes     []*Index
-	Triggers    []*Trigger
+	// Exclusions are the indexes behind EXCLUDE constraints (Method
+	// gist, usually), kept apart from Indexes: they are constraints, not
+	// indexes a user created or may drop, but they serve lookups too.
+	Exclusions []*Index
+	Triggers   []*Trigger
 }
 
 // A Column is one column of a table.
@@ -97,6 +101,7 @@ type Index struct {
 	Partial   bool   // has a WHERE predicate
 	Predicate string // the WHERE predicate, normalised like Keys; "" when not partial
 	Method    string // btree, gin, ...
+	Attached  bool   // a partition's index attached to its parent's (ALTER INDEX … ATTACH PARTITION)
 	Def       Location
 }
 

@@ -152,3 +152,23 @@ ALTER TABLE t DROP COLUMN c;
 		t.Errorf("index keys %v include %v, want [x] [y]", ix.Keys, ix.Include)
 	}
 }
+
+// TestAttachedAndDuplicateIndexes checks ALTER INDEX … ATTACH PARTITION
+// and that a second CREATE INDEX of an existing name creates nothing.
+func TestAttachedAndDuplicateIndexes(t *testing.T) {
+	m := buildFiles(t, source.NewFile("001.sql", 0, `CREATE TABLE p (a int, b int) PARTITION BY RANGE (a);
+CREATE TABLE public.p1 (a int, b int);
+CREATE INDEX p_b ON ONLY p (b);
+CREATE INDEX p1_b_idx ON public.p1 (b);
+CREATE INDEX p1_b_fk ON public.p1 (b);
+ALTER INDEX public.p_b ATTACH PARTITION public.p1_b_idx;
+CREATE INDEX p1_b_fk ON public.p1 (a);
+`))
+	p1 := m.Table(schema.Name{Object: "p1"})
+	if len(p1.Indexes) != 2 {
+		t.Fatalf("p1 has %d indexes, want 2", len(p1.Indexes))
+	}
+	if !p1.Indexes[0].Attached || p1.Indexes[1].Attached || strings.Join(p1.Indexes[1].Keys, ",") != "b" {
+		t.Errorf("indexes = %+v, %+v", p1.Indexes[0], p1.Indexes[1])
+	}
+}
