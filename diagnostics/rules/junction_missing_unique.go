@@ -31,7 +31,8 @@ var JunctionMissingUnique = &diagnostics.Rule{
 			"from date and time columns and a one-column surrogate primary key, are exactly two, each the only " +
 			"column of a foreign key. The pair is unique when the primary key, a unique constraint or a unique " +
 			"index (partial ones count) covers one or both of the columns and nothing else — or did at some " +
-			"point: a key a maintenance script drops for a bulk load still says the pair is meant to be unique. " +
+			"point, or with date or time columns (a history keyed `(group_id, status_id, created_at)` repeats " +
+			"the pair on purpose): a key a maintenance script drops for a bulk load still says the pair is meant to be unique. " +
 			"Tables whose rows are things of their own are not junction tables: rows other tables reference " +
 			"(the copies of a film in a store's inventory, which rentals point at) and rows that outlive one " +
 			"side (`ON DELETE SET NULL`, such as a campaign view kept after its subscriber is deleted). Nor are " +
@@ -73,7 +74,7 @@ func runJunctionMissingUnique(pass *diagnostics.Pass) {
 		return
 	}
 	pair, ok := junctionColumns(tbl)
-	if !ok || hasWord(tbl.Name.Object, eventWords...) || pairIsUnique(tbl, pair) || pairKeyDeclared(pass.Schema.DeclaredKeys(tbl.Name), pair) ||
+	if !ok || hasWord(tbl.Name.Object, eventWords...) || keyedOverTime(tbl, pair) || pairIsUnique(tbl, pair) || pairKeyDeclared(pass.Schema.DeclaredKeys(tbl.Name), pair) ||
 		isEntity(pass.Schema, tbl, pair) || inDownMigration(pass) {
 		return
 	}
@@ -163,6 +164,40 @@ func within(cols []string, pair [2]string) bool {
 		}
 	}
 	return true
+}
+
+// keyedOverTime reports whether a key of t is the pair (or part of it)
+// with date or time columns: the pair may repeat once per moment by
+// design, as in a history of statuses keyed (group_id, status_id, created_at).
+func keyedOverTime(t *schema.Table, pair [2]string) bool {
+	overTime := func(cols []string) bool {
+		inPair, timed := false, false
+		for _, c := range cols {
+			switch col := t.Column(c); {
+			case slices.Contains(pair[:], c):
+				inPair = true
+			case col != nil && isTimestampTypeName(col.Type):
+				timed = true
+			default:
+				return false
+			}
+		}
+		return inPair && timed
+	}
+	if t.PrimaryKey != nil && overTime(t.PrimaryKey.Columns) {
+		return true
+	}
+	for _, u := range t.Uniques {
+		if overTime(u.Columns) {
+			return true
+		}
+	}
+	for _, ix := range t.Indexes {
+		if ix.Unique && overTime(ix.Columns) {
+			return true
+		}
+	}
+	return false
 }
 
 // pairIsUnique reports whether the primary key, a unique constraint or a

@@ -45,3 +45,7 @@ ALTER TABLE post_authors DROP CONSTRAINT IF EXISTS post_authors_pkey;
 -- Occurrences, which may repeat.
 CREATE TABLE post_views (post_id bigint NOT NULL REFERENCES posts, user_id bigint NOT NULL REFERENCES users, created_at timestamptz NOT NULL);
 CREATE TABLE session_failed_joins (post_id bigint NOT NULL REFERENCES posts, user_id bigint NOT NULL REFERENCES users, created_at timestamptz NOT NULL);
+
+-- A history of the pair: the key includes the time.
+CREATE TABLE post_statuses (post_id bigint NOT NULL REFERENCES posts, tag_id bigint NOT NULL REFERENCES tags, created_at timestamptz NOT NULL DEFAULT now());
+ALTER TABLE post_statuses ADD CONSTRAINT post_statuses_pk PRIMARY KEY (post_id, tag_id, created_at);
