@@ -98,7 +98,7 @@ func checkLike(pass *diagnostics.Pass, p *predicate) {
 	}
 	st := pass.Stmt
 	i := lexemeAtLoc(st, at)
-	if i < 0 {
+	if i < 0 || runsOnce(pass) {
 		return
 	}
 	op, why := "LIKE", "a pattern that starts with a wildcard"

@@ -34,6 +34,10 @@ type predicate struct {
 	ref    *syntax.ColumnRef
 	expr   *syntax.A_Expr // the comparison; nil for col IN (SELECT …)
 	other  *scopeItem     // for a join condition t.a = u.b: the other table of the query; nil otherwise
+	// via is the relation of the query (a table, or a WITH query,
+	// subquery or function) whose column the value is, for a join
+	// condition; nil for a comparison with a value.
+	via *scopeItem
 }
 
 // op returns the predicate's operator: "=", "~~", "@>"…
@@ -57,7 +61,8 @@ type queryAccess struct {
 
 // A tableAccess is one table of a query and the way into it.
 type tableAccess struct {
-	item *scopeItem
+	item       *scopeItem
+	restricted bool // see queryAccess.restricted
 	// served is the index in preds of the first predicate an index
 	// serves: the planner's way into the table, whose other predicates
 	// only filter the rows it finds. -1 when there is none; servedByOr
@@ -65,7 +70,10 @@ type tableAccess struct {
 	served int
 }
 
-const servedByOr = -2
+const (
+	servedByOr      = -2
+	servedElsewhere = -3 // a partitioned table, whose partitions' indexes the model does not know
+)
 
 // analyze finds the predicates of q's WHERE and ON clauses on the model
 // tables of q's own FROM, and which of them an index serves. It returns
@@ -84,6 +92,11 @@ func (qa *queryAccess) analyze(q *query) bool {
 			return false
 		}
 		qa.tables[qa.nt] = tableAccess{item: it, served: -1}
+		if it.table.Partitioned {
+			// Its partitions may have indexes of their own, which the
+			// model does not tie to it: take it as served.
+			qa.tables[qa.nt].served = servedElsewhere
+		}
 		qa.nt++
 	}
 	if qa.nt == 0 {
@@ -97,16 +110,39 @@ func (qa *queryAccess) analyze(q *query) bool {
 			return false
 		}
 	}
-	// An index on a join column lets the planner look rows up from the
-	// other table's rows, which only saves work when the other table is
-	// itself restricted: joining all of users to orders reads both whole.
+	// A table with a condition of its own is restricted: the planner may
+	// start there. An index on a join column lets the planner look rows
+	// up from a restricted table's rows, and the table reached that way
+	// is restricted in turn (orders by its user_id from the one user, its
+	// lines by their order_id from those orders); from an unrestricted
+	// table it saves nothing: joining all of users to orders reads both
+	// whole.
+	for i := range qa.nt {
+		a := &qa.tables[i]
+		a.restricted = a.served == servedByOr || a.served == servedElsewhere
+	}
 	for i := range qa.np {
 		p := &qa.preds[i]
-		if p.other != nil && !qa.restricted(p.other) {
+		if p.other != nil {
 			continue
 		}
-		if p.served = indexServes(p); p.served {
-			if a := qa.table(p.item); a.served == -1 {
+		a := qa.table(p.item)
+		a.restricted = true
+		if p.served = indexServes(p); p.served && a.served == -1 {
+			a.served = i
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for i := range qa.np {
+			p := &qa.preds[i]
+			if p.other == nil || p.served || !qa.table(p.other).restricted || !indexServes(p) {
+				continue
+			}
+			p.served, changed = true, true
+			a := qa.table(p.item)
+			a.restricted = true
+			if a.served == -1 {
 				a.served = i
 			}
 		}
@@ -160,16 +196,12 @@ func (qa *queryAccess) table(it *scopeItem) *tableAccess {
 	return nil
 }
 
-// restricted reports whether the query has a condition on table it that
-// is not a join with another of its tables: the planner may start there.
+// restricted reports whether the planner can bound the rows of table it:
+// it has a condition of its own, or an index leads to it from a
+// restricted table.
 func (qa *queryAccess) restricted(it *scopeItem) bool {
-	for i := range qa.np {
-		if qa.preds[i].item == it && qa.preds[i].other == nil {
-			return true
-		}
-	}
 	a := qa.table(it)
-	return a != nil && a.served == servedByOr
+	return a != nil && a.restricted
 }
 
 // servedOr returns the table of an OR whose every branch is a predicate
@@ -284,7 +316,13 @@ func columnPredicate(q *query, ae *syntax.A_Expr, col, value *syntax.Node, kind 
 	if value != nil && mentionsItem(q, value, it) {
 		return predicate{}, false
 	}
-	return predicate{kind: kind, item: it, col: name, ref: ref, expr: ae}, true
+	p := predicate{kind: kind, item: it, col: name, ref: ref, expr: ae}
+	if vref := value.GetColumnRef(); vref != nil {
+		if other, _, ok := q.scope.resolve(vref); ok && q.scope.local(other) {
+			p.via = other
+		}
+	}
+	return p, true
 }
 
 // mentionsItem reports whether an expression names a column of it.
@@ -324,10 +362,11 @@ func indexServes(p *predicate) bool {
 	return false
 }
 
-// leadingIndex reports whether the primary key, a unique constraint or an
-// index that can compare values (B-tree; hash for equality; BRIN, which
-// a user chose for ranges) starts with col. Partial indexes count: the
-// query may well repeat their predicate.
+// leadingIndex reports whether the primary key, a unique constraint, an
+// exclusion constraint or an index starts with col (for GIN, which has no
+// column order, holds col): an index the planner can search by col.
+// Hash indexes serve only equality. Partial indexes count: the query may
+// well repeat their predicate, and the rule would rather stay silent.
 func leadingIndex(t *schema.Table, col string, equality bool) bool {
 	if t.PrimaryKey != nil && len(t.PrimaryKey.Columns) > 0 && t.PrimaryKey.Columns[0] == col {
 		return true
@@ -337,17 +376,25 @@ func leadingIndex(t *schema.Table, col string, equality bool) bool {
 			return true
 		}
 	}
-	for _, ix := range t.Indexes {
-		if len(ix.Columns) == 0 || ix.Columns[0] != col {
-			continue
+	serves := func(ix *schema.Index) bool {
+		switch {
+		case len(ix.Columns) == 0:
+			return false
+		case ix.Method == "gin":
+			return slices.Contains(ix.Columns, col)
+		case ix.Method == "hash":
+			return equality && ix.Columns[0] == col
 		}
-		switch ix.Method {
-		case "", "btree", "brin":
+		return ix.Columns[0] == col
+	}
+	for _, ix := range t.Indexes {
+		if serves(ix) {
 			return true
-		case "hash":
-			if equality {
-				return true
-			}
+		}
+	}
+	for _, ix := range t.Exclusions {
+		if serves(ix) {
+			return true
 		}
 	}
 	return false

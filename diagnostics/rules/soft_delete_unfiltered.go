@@ -25,7 +25,8 @@ var SoftDeleteUnfiltered = &diagnostics.Rule{
 			"account can still sign in, a removed product is still for sale, a count includes what users " +
 			"were told is gone. Nothing fails; the rows are just there.\n\n" +
 			"The rule looks at each `SELECT` statement, its subqueries and `WITH` queries included, and " +
-			"reports each table of the workspace schema that has a `deleted_at` column and that the query " +
+			"reports each table of the workspace schema that has a nullable `deleted_at` column (a `NOT NULL` " +
+			"one records when something was deleted, as in a table of deleted things) and that the query " +
 			"reads without mentioning that column at all. A query that does mention it (`deleted_at IS " +
 			"NOT NULL` for a trash view, `deleted_at > $1` for a purge, or selecting it) is taken to know " +
 			"what it wants. `INSERT … SELECT`, `UPDATE` and `DELETE` are not reported: migrations and " +
@@ -60,7 +61,7 @@ func runSoftDeleteUnfiltered(pass *diagnostics.Pass) {
 	if sel == nil || sel.IntoClause != nil {
 		return
 	}
-	if !mayHaveSubquery(st) && !readsColumn(pass.Schema, sel, softDeleteColumn) {
+	if !mayHaveSubquery(st) && !readsSoftDeleted(pass.Schema, sel) {
 		return // the common case: one query, no table of it has deleted_at
 	}
 	var reads []softRead
@@ -68,7 +69,7 @@ func runSoftDeleteUnfiltered(pass *diagnostics.Pass) {
 	unresolved := false
 	forEachQuery(pass.Schema, st, func(q *query) {
 		for _, it := range q.scope.items {
-			if q.sel != nil && it.table != nil && it.rel != nil && it.table.Column(softDeleteColumn) != nil {
+			if q.sel != nil && it.table != nil && it.rel != nil && softDeleted(it.table) {
 				reads = append(reads, softRead{q, it})
 			}
 		}
@@ -106,21 +107,29 @@ func containsItem(items []*scopeItem, it *scopeItem) bool {
 	return false
 }
 
-// readsColumn reports whether a relation in the FROM clause of sel (or a
-// branch of its set operation) is a model table with column col.
-func readsColumn(m *schema.Model, sel *syntax.SelectStmt, col string) bool {
+// softDeleted reports whether t marks deleted rows: it has a nullable
+// deleted_at column (a NOT NULL one records when something was deleted,
+// as in a table of deleted things, and marks nothing).
+func softDeleted(t *schema.Table) bool {
+	c := t.Column(softDeleteColumn)
+	return c != nil && !c.NotNull
+}
+
+// readsSoftDeleted reports whether a relation in the FROM clause of sel
+// (or of a branch of its set operation) is a soft-deleted model table.
+func readsSoftDeleted(m *schema.Model, sel *syntax.SelectStmt) bool {
 	if sel == nil {
 		return false
 	}
 	if sel.Op != syntax.SetOperation_SETOP_NONE {
-		return readsColumn(m, sel.Larg, col) || readsColumn(m, sel.Rarg, col)
+		return readsSoftDeleted(m, sel.Larg) || readsSoftDeleted(m, sel.Rarg)
 	}
 	var has func(n *syntax.Node) bool
 	has = func(n *syntax.Node) bool {
 		switch x := n.GetNode().(type) {
 		case *syntax.Node_RangeVar:
 			t := m.Table(schema.RangeVarName(x.RangeVar))
-			return t != nil && t.Column(col) != nil
+			return t != nil && softDeleted(t)
 		case *syntax.Node_JoinExpr:
 			return has(x.JoinExpr.Larg) || has(x.JoinExpr.Rarg)
 		}

@@ -259,9 +259,9 @@ func isValue(n *syntax.Node) bool {
 type candidate struct {
 	col  string
 	ref  *syntax.ColumnRef
-	kind predKind // predEq or predRange
-	join *scopeItem
-	sort bool // the ORDER BY column of a query with LIMIT
+	kind predKind   // predEq or predRange
+	join *scopeItem // the relation a join condition compares the column with
+	sort bool       // the ORDER BY column of a query with LIMIT
 }
 
 // checkUnserved reports table a of q, none of whose conditions an index
@@ -276,12 +276,15 @@ func checkUnserved(pass *diagnostics.Pass, q *query, qa *queryAccess, a *tableAc
 		if p.other != nil && (p.kind != predEq || !qa.restricted(p.other)) {
 			continue // a join from an unrestricted table reads this one whole anyway
 		}
-		cands = append(cands, candidate{col: p.col, ref: p.ref, kind: p.kind, join: p.other})
+		if c := p.item.table.Column(p.col); c != nil && (c.Type == "bool" || c.Type == "boolean") {
+			continue // two values: an index would rarely beat reading the table
+		}
+		cands = append(cands, candidate{col: p.col, ref: p.ref, kind: p.kind, join: p.via})
 	}
 	if c, ok := sortCandidate(q, a); ok {
 		cands = append(cands, c)
 	}
-	if len(cands) == 0 {
+	if len(cands) == 0 || runsOnce(pass) {
 		return
 	}
 	first := cands[0]
@@ -297,7 +300,7 @@ func checkUnserved(pass *diagnostics.Pass, q *query, qa *queryAccess, a *tableAc
 	case first.sort:
 		what, consequence = "sort", fmt.Sprintf("ORDER BY … LIMIT reads and sorts every row of %s", table)
 	case first.join != nil:
-		what, consequence = "join", fmt.Sprintf("the join scans %s for every matching row of %s", table, itemLabel(first.join))
+		what, consequence = "join", fmt.Sprintf("the join from %s reads every row of %s", itemLabel(first.join), table)
 	default:
 		what, consequence = "filter", fmt.Sprintf("this filter scans every row of %s", table)
 	}
@@ -389,8 +392,8 @@ func leftmostNote(t *schema.Table, col, what string) string {
 			return fmt.Sprintf("unique constraint %s %s cannot serve a %s on %s alone", u.Name, list(u.Columns), what, col)
 		}
 	}
-	for _, ix := range t.Indexes {
-		if later(ix.Columns) {
+	for _, ix := range append(slices.Clip(t.Indexes), t.Exclusions...) {
+		if later(ix.Columns) && ix.Method != "gin" {
 			return fmt.Sprintf("index %s %s cannot serve a %s on %s alone", ix.Name, list(ix.Columns), what, col)
 		}
 	}

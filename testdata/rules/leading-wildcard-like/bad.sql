@@ -10,4 +10,3 @@ SELECT id FROM users WHERE name ILIKE 'ann%'; -- want: leading-wildcard-like "fo
 SELECT id FROM users WHERE name LIKE '%' || $1 || '%'; -- want: leading-wildcard-like@"'%'"
 SELECT id FROM users WHERE name LIKE concat('%', $1::text); -- want: leading-wildcard-like@"'%'"
 SELECT id FROM users WHERE city LIKE '%ville' AND name IS NOT NULL; -- want: leading-wildcard-like@"'%ville'"
-DELETE FROM users WHERE email ILIKE '%@spam.example'; -- want: leading-wildcard-like

@@ -20,3 +20,7 @@ UPDATE users SET email = lower(email);
 DELETE FROM orders WHERE user_id = 1;
 SELECT id INTO TEMP users_copy FROM users;
 CREATE VIEW all_users AS SELECT id FROM users;
+-- A NOT NULL deleted_at records when something was deleted; it marks nothing.
+CREATE TABLE deleted_entities (gid uuid PRIMARY KEY, deleted_at timestamptz NOT NULL DEFAULT now());
+SELECT gid FROM deleted_entities ORDER BY deleted_at;
+SELECT count(*) FROM deleted_entities;

@@ -18,7 +18,7 @@ SELECT id FROM users WHERE created_at BETWEEN $1 AND $2 AND country IN ('FR', 'D
 CREATE INDEX IF NOT EXISTS idx_users_country_created_at ON users (country, created_at);
 
 -- A join from a restricted table needs the other side's join column indexed.
-SELECT e.name FROM users u JOIN events e ON e.name = u.email WHERE u.id = $1; -- want: unindexed-filter@"e.name =" "the join scans events for every matching row of users"
+SELECT e.name FROM users u JOIN events e ON e.name = u.email WHERE u.id = $1; -- want: unindexed-filter@"e.name =" "no index on events starts with name, so the join from users reads every row of events"
 CREATE INDEX IF NOT EXISTS idx_events_name ON events (name);
 
 -- ORDER BY … LIMIT on a column without an index reads the whole table.
@@ -26,12 +26,6 @@ SELECT id, name FROM events ORDER BY created_at DESC LIMIT 20; -- want: unindexe
 CREATE INDEX IF NOT EXISTS idx_events_created_at ON events (created_at);
 SELECT id FROM orders WHERE kind = 'gift' ORDER BY placed_at LIMIT 10; -- want: unindexed-filter@"kind"
 CREATE INDEX IF NOT EXISTS idx_orders_kind_placed_at ON orders (kind, placed_at);
-
--- UPDATE and DELETE find their rows the same way.
-UPDATE users SET country = 'FR' WHERE email = 'a@example.com'; -- want: unindexed-filter@"email"
-CREATE INDEX IF NOT EXISTS idx_users_email ON users (email);
-DELETE FROM events WHERE created_at < now() - interval '90 days'; -- want: unindexed-filter@"created_at"
-CREATE INDEX IF NOT EXISTS idx_events_created_at ON events (created_at);
 
 -- Subqueries, WITH queries and UNION branches are queries of their own.
 SELECT id FROM users u WHERE EXISTS (SELECT 1 FROM events e WHERE e.name = u.email); -- want: unindexed-filter@"e.name"
@@ -45,3 +39,13 @@ CREATE INDEX IF NOT EXISTS idx_users_country ON users (country);
 CREATE FUNCTION users_in(c text) RETURNS SETOF bigint AS $$
   SELECT id FROM users WHERE country = c; -- want: unindexed-filter@"country"
 $$ LANGUAGE sql;
+
+-- A join with a WITH query (here a recursive one) looks rows up by the join column.
+CREATE TABLE categories (id bigint PRIMARY KEY, parent_id bigint, name text);
+WITH RECURSIVE tree AS (
+  SELECT id FROM categories WHERE id = $1
+  UNION ALL
+  SELECT c.id FROM categories c JOIN tree ON tree.id = c.parent_id -- want: unindexed-filter@"c.parent_id" "no index on categories starts with parent_id, so the join from tree reads every row of categories"
+)
+SELECT id FROM tree;
+CREATE INDEX IF NOT EXISTS idx_categories_parent_id ON categories (parent_id);

@@ -46,3 +46,24 @@ SELECT id FROM logs ORDER BY body;
 SELECT id, email AS body FROM users ORDER BY body LIMIT 5;
 SELECT id FROM users ORDER BY email LIMIT 5;
 SELECT body FROM logs LIMIT 10;
+
+-- An exclusion constraint's index, a GIN index (any of its columns), and a
+-- partitioned table (its partitions may carry the indexes).
+CREATE TABLE bookings (id bigint PRIMARY KEY, room_id bigint, during tstzrange, EXCLUDE USING gist (room_id WITH =, during WITH &&));
+SELECT id FROM bookings WHERE room_id = $1;
+CREATE TABLE docs (id bigint PRIMARY KEY, owner_id bigint, tags text[]);
+CREATE INDEX docs_gin ON docs USING gin (owner_id, tags);
+SELECT id FROM docs WHERE tags = '{a}';
+CREATE TABLE measurements (city_id int, logdate date) PARTITION BY RANGE (logdate);
+SELECT logdate FROM measurements WHERE city_id = 5;
+
+-- Reached by index from a restricted table: orders by its user_id from
+-- the one user, then shipments by their order_id from those orders; the
+-- condition on carrier filters the few shipments found.
+CREATE TABLE shipments (id bigint PRIMARY KEY, order_id bigint NOT NULL, carrier text);
+CREATE INDEX shipments_order ON shipments (order_id);
+SELECT s.id FROM users u JOIN orders o ON o.user_id = u.id JOIN shipments s ON s.order_id = o.id
+ WHERE u.email = $1 AND s.carrier = 'ups';
+-- A boolean column: an index on two values rarely beats reading the table.
+CREATE TABLE flags (id bigint PRIMARY KEY, enabled boolean NOT NULL);
+SELECT id FROM flags WHERE enabled = true;

@@ -2,3 +2,7 @@
 SELECT id FROM audit.entries
 WHERE detail @> jsonb_build_object('actor', $1::text); -- want: jsonb-without-gin@"detail" "audit.entries.detail"
 CREATE INDEX IF NOT EXISTS idx_entries_detail ON audit.entries USING GIN (detail);
+
+-- name: PurgeActor :exec
+DELETE FROM audit.entries WHERE detail ? 'actor'; -- want: jsonb-without-gin
+CREATE INDEX IF NOT EXISTS idx_entries_detail ON audit.entries USING GIN (detail);

@@ -9,3 +9,11 @@ CREATE INDEX IF NOT EXISTS idx_invoices_number ON invoices (number);
 
 -- name: InvoicesIssued :many
 SELECT i.id FROM invoices AS i WHERE i.issued_on >= $1 AND i.account_id = $2;
+
+-- name: VoidOldInvoices :exec
+UPDATE invoices SET state = 'void' WHERE issued_on < $1; -- want: unindexed-filter@"issued_on"
+CREATE INDEX IF NOT EXISTS idx_invoices_issued_on ON invoices (issued_on);
+
+-- name: DeleteInvoiceByNumber :exec
+DELETE FROM invoices WHERE number = $1; -- want: unindexed-filter@"number" "cannot serve a filter on number alone"
+CREATE INDEX IF NOT EXISTS idx_invoices_number ON invoices (number);
