@@ -125,16 +125,45 @@ func defaultEngine(t *testing.T) *diagnostics.Engine {
 	return newEngine(t, rules.SyntaxError, floatRule(), modelRule())
 }
 
-// syncBuffer is a bytes.Buffer safe for the logger's concurrent writes.
+// syncBuffer is a bytes.Buffer safe for the logger's concurrent writes,
+// which lets a test wait for a line to be written.
 type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
+	mu      sync.Mutex
+	buf     bytes.Buffer
+	written chan struct{} // closed and replaced at every write; nil until awaited
 }
 
 func (b *syncBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if b.written != nil {
+		close(b.written)
+		b.written = nil
+	}
 	return b.buf.Write(p)
+}
+
+// await waits until the buffer contains want, failing t after waitTimeout.
+func (b *syncBuffer) await(t testing.TB, want string) {
+	t.Helper()
+	timeout := time.After(waitTimeout)
+	for {
+		b.mu.Lock()
+		found := strings.Contains(b.buf.String(), want)
+		if b.written == nil {
+			b.written = make(chan struct{})
+		}
+		written := b.written
+		b.mu.Unlock()
+		if found {
+			return
+		}
+		select {
+		case <-written:
+		case <-timeout:
+			t.Fatalf("the log has no %q within %v:\n%s", want, waitTimeout, b)
+		}
+	}
 }
 
 func (b *syncBuffer) String() string {
