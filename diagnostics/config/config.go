@@ -21,6 +21,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -97,9 +98,9 @@ func Parse(path string, data []byte, rules []*diagnostics.Rule) (*File, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s:%d: %s", path, pe.Position.Line, pe.Message)
+			return nil, &Error{Path: path, Line: pe.Position.Line, Message: pe.Message}
 		}
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, &Error{Path: path, Message: err.Error(), Err: err}
 	}
 	if undecoded := md.Undecoded(); len(undecoded) > 0 {
 		k := undecoded[0]
@@ -107,26 +108,28 @@ func Parse(path string, data []byte, rules []*diagnostics.Rule) (*File, error) {
 		if len(k) > 1 {
 			name = k[0] + "." + k[1]
 		}
-		msg := fmt.Sprintf("%s:%d: unknown key %q", path, keyLine(data, k[len(k)-1]), name)
+		msg := fmt.Sprintf("unknown key %q", name)
 		if s := closest(k[0], keys); s != "" && len(k) == 1 {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
-		return nil, errors.New(msg)
+		return nil, &Error{Path: path, Line: keyLine(data, k[len(k)-1]), Key: k[len(k)-1], Message: msg}
 	}
 	f := &File{Path: path, Migrations: r.Migrations, DatabaseURLEnv: r.DatabaseURLEnv}
 	if f.DatabaseURLEnv == "" {
 		f.DatabaseURLEnv = "DATABASE_URL"
 	}
+	keyError := func(key, format string, args ...any) *Error {
+		return &Error{Path: path, Line: keyLine(data, key), Key: key, Message: fmt.Sprintf(format, args...)}
+	}
 	if looksLikeURL(f.DatabaseURLEnv) {
-		return nil, fmt.Errorf("%s:%d: database-url-env names an environment variable (such as \"DATABASE_URL\"), not the connection string itself; keep passwords out of the file",
-			path, keyLine(data, "database-url-env"))
+		return nil, keyError("database-url-env", "database-url-env names an environment variable (such as \"DATABASE_URL\"), not the connection string itself; keep passwords out of the file")
 	}
 	cfg := diagnostics.Config{PGVersion: r.PGVersion, Rules: map[string]diagnostics.Severity{}}
 	if r.PGVersion != 0 && (r.PGVersion < 9 || r.PGVersion > 18) {
-		return nil, fmt.Errorf("%s:%d: pg-version %d: want a PostgreSQL major version between 9 and 18", path, keyLine(data, "pg-version"), r.PGVersion)
+		return nil, keyError("pg-version", "pg-version %d: want a PostgreSQL major version between 9 and 18", r.PGVersion)
 	}
 	if r.PrimaryKeyStyle != "" && !slices.Contains(diagnostics.PrimaryKeyStyles, r.PrimaryKeyStyle) {
-		return nil, fmt.Errorf("%s:%d: primary-key-style %q: want one of %s", path, keyLine(data, "primary-key-style"),
+		return nil, keyError("primary-key-style", "primary-key-style %q: want one of %s",
 			r.PrimaryKeyStyle, strings.Join(diagnostics.PrimaryKeyStyles, ", "))
 	}
 	cfg.Settings = diagnostics.Settings{PrimaryKeyStyle: r.PrimaryKeyStyle, MoneyWords: lower(r.MoneyWords),
@@ -135,23 +138,45 @@ func Parse(path string, data []byte, rules []*diagnostics.Rule) (*File, error) {
 	for i, rule := range rules {
 		ids[i] = rule.ID
 	}
-	for id, sev := range r.Rules {
+	// Map order is random: report the first mistake in the file.
+	for _, id := range slices.SortedFunc(maps.Keys(r.Rules), func(a, b string) int { return keyLine(data, a) - keyLine(data, b) }) {
+		sev := r.Rules[id]
 		if !slices.Contains(ids, id) {
-			msg := fmt.Sprintf("%s:%d: [rules] has unknown rule %q", path, keyLine(data, id), id)
+			msg := fmt.Sprintf("[rules] has unknown rule %q", id)
 			if s := closest(id, ids); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			return nil, errors.New(msg + "; `sqlsage rules` lists them")
+			return nil, keyError(id, "%s; `sqlsage rules` lists them", msg)
 		}
 		s, err := diagnostics.ParseSeverity(sev)
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: rule %s: %v", path, keyLine(data, id), id, err)
+			return nil, keyError(id, "rule %s: %v", id, err)
 		}
 		cfg.Rules[id] = s
 	}
 	f.Config = cfg
 	return f, nil
 }
+
+// An Error is a mistake in a configuration file, located: the file, the
+// line (1-based; 0 when unknown) and the key it concerns ("" when none,
+// as for a TOML syntax error). Its text is "path:line: message".
+type Error struct {
+	Path    string
+	Line    int
+	Key     string // the key as written: "pg-version", or a rule ID of [rules]
+	Message string // what is wrong, without the location
+	Err     error  // the underlying error, if any
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Message)
+	}
+	return e.Path + ": " + e.Message
+}
+
+func (e *Error) Unwrap() error { return e.Err }
 
 func lower(words []string) []string {
 	out := make([]string, len(words))

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,5 +66,41 @@ func TestFind(t *testing.T) {
 	os.WriteFile(filepath.Join(root, FileName), []byte("pg-version = 14\n"), 0o644)
 	if got := Find(deep); got != filepath.Join(root, FileName) {
 		t.Errorf("Find = %q, want %q", got, filepath.Join(root, FileName))
+	}
+}
+
+// TestErrorLocatesTheKey checks the fields of *Error, which the language
+// server uses to place a diagnostic on the key in .sqlsage.toml.
+func TestErrorLocatesTheKey(t *testing.T) {
+	tests := []struct {
+		toml string
+		want Error
+	}{
+		{"pg-version = 14\n\n[rules]\nmoney-float = \"error\"\nmoney-flaot = \"off\"\n",
+			Error{Path: "cfg.toml", Line: 5, Key: "money-flaot", Message: `[rules] has unknown rule "money-flaot" (did you mean "money-float"?); ` + "`sqlsage rules` lists them"}},
+		{"[rules]\nunbounded-text = \"off\"\nmoney-float = \"loud\"\n",
+			Error{Path: "cfg.toml", Line: 3, Key: "money-float", Message: `rule money-float: unknown severity "loud" (want off, hint, info, warning or error)`}},
+		{"# comment\npg-verison = 12\n",
+			Error{Path: "cfg.toml", Line: 2, Key: "pg-verison", Message: `unknown key "pg-verison" (did you mean "pg-version"?)`}},
+		{"pg-version = 30\n",
+			Error{Path: "cfg.toml", Line: 1, Key: "pg-version", Message: "pg-version 30: want a PostgreSQL major version between 9 and 18"}},
+	}
+	for _, tt := range tests {
+		_, err := Parse("cfg.toml", []byte(tt.toml), testRules)
+		var got *Error
+		if !errors.As(err, &got) {
+			t.Fatalf("Parse(%q) = %v, want a *config.Error", tt.toml, err)
+		}
+		if *got != tt.want {
+			t.Errorf("Parse(%q) = %+v, want %+v", tt.toml, *got, tt.want)
+		}
+	}
+	// Two mistakes in [rules]: the first in the file is reported, whatever
+	// the order of Go's maps.
+	for range 20 {
+		_, err := Parse("cfg.toml", []byte("[rules]\nzz-unknown = \"off\"\naa-unknown = \"off\"\n"), testRules)
+		if e := (*Error)(nil); !errors.As(err, &e) || e.Line != 2 {
+			t.Fatalf("two unknown rules: %v, want the one on line 2", err)
+		}
 	}
 }
