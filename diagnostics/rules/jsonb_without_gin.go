@@ -97,7 +97,8 @@ func reportJsonbWithoutGin(pass *diagnostics.Pass, p *predicate) {
 		}
 	}
 	d := diagnostics.Diagnostic{Span: st.NameSpan(p.ref.Location), Message: msg}
-	if rel := p.item.rel; rel != nil && st.Parent == nil { // not inside a routine body, run on each call
+	// Not inside a routine body, which runs on each call.
+	if rel := p.item.rel; rel != nil && st.Parent == nil && indexableHere(pass, t) {
 		name := indexName(pass.Schema, rel, []string{p.col})
 		relSpan := st.NameSpan(rel.Location)
 		create := fmt.Sprintf("CREATE INDEX IF NOT EXISTS %s ON %s USING GIN (%s);", syntax.QuoteIdent(name),

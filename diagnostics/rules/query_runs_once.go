@@ -61,3 +61,15 @@ func changesSchema(pf *syntax.ParsedFile) bool {
 	}
 	return false
 }
+
+// indexableHere reports whether a CREATE INDEX on t may go right after
+// the pass's statement: t is created before it, in an earlier file of the
+// workspace's order or earlier in this file. (Queries files that sort
+// before the schema file, and tables dropped and created again later,
+// would put the index before its table.)
+func indexableHere(pass *diagnostics.Pass, t *schema.Table) bool {
+	if t.Def.URI == pass.File.URI {
+		return t.Def.Span.Start < pass.Stmt.Span.Start
+	}
+	return pass.Schema.CreatedBefore(t, pass.File.URI)
+}

@@ -313,7 +313,7 @@ func checkUnserved(pass *diagnostics.Pass, q *query, qa *queryAccess, a *tableAc
 	d := diagnostics.Diagnostic{Span: ref, Message: msg}
 	// No index inside a routine body: it would be created each time the
 	// routine runs.
-	if a.item.rel != nil && st.Parent == nil {
+	if a.item.rel != nil && st.Parent == nil && indexableHere(pass, t) {
 		cols := indexColumns(cands)
 		name := indexName(pass.Schema, a.item.rel, cols)
 		rel := st.NameSpan(a.item.rel.Location)
