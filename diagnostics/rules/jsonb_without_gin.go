@@ -27,14 +27,16 @@ var JsonbWithoutGin = &diagnostics.Rule{
 			"The rule reports those operators applied to a column the workspace schema declares as " +
 			"`jsonb`, when no GIN index on the column supports the operator. When another condition on " +
 			"the table is served by an index, the test only filters the rows that index finds, and is " +
-			"not reported.",
+			"not reported; neither are statements that run once (migrations, `DO` blocks, data " +
+			"migrations), as for `unindexed-filter`.",
 		Bad: "CREATE TABLE events (id bigint PRIMARY KEY, payload jsonb NOT NULL);\n" +
 			"SELECT id FROM events WHERE payload @> '{\"type\": \"signup\"}';",
 		Good: "CREATE TABLE events (id bigint PRIMARY KEY, payload jsonb NOT NULL);\n" +
 			"CREATE INDEX idx_events_payload ON events USING GIN (payload);\n" +
 			"SELECT id FROM events WHERE payload @> '{\"type\": \"signup\"}';",
 		Fix: "Inserts `CREATE INDEX IF NOT EXISTS idx_<table>_<column> ON <table> USING GIN (<column>);` " +
-			"after the statement (`IF NOT EXISTS`, because several queries may ask for it). Move it into a " +
+			"after the statement (`IF NOT EXISTS`, because several queries may ask for it), except in a " +
+			"routine body or before the table exists. Move it into a " +
 			"migration, built `CONCURRENTLY` on a live table. If the queries only use `@>`, " +
 			"`USING GIN (<column> jsonb_path_ops)` is smaller.",
 		Ignore: "Small tables, and one-off statements.",

@@ -30,7 +30,8 @@ var LeadingWildcardLike = &diagnostics.Rule{
 			"starts with one, as in `'%' || $1 || '%'`) starting with a wildcard, and `ILIKE` patterns " +
 			"starting with a letter, on a column that a B-tree index, primary key or unique constraint " +
 			"starts with, and that no `pg_trgm` index covers. When another condition on the table is " +
-			"served by an index, the pattern only filters the rows that index finds, and is not reported.",
+			"served by an index, the pattern only filters the rows that index finds, and is not reported; " +
+			"neither are statements that run once (migrations, `DO` blocks, data migrations).",
 		Bad: "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL UNIQUE);\n" +
 			"SELECT id FROM users WHERE email LIKE '%@example.com';",
 		Good: "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n" +

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/sqlsage/sqlsage/diagnostics"
 	"github.com/sqlsage/sqlsage/diagnostics/schema"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
@@ -51,12 +49,12 @@ func runOrderWithoutLimit(pass *diagnostics.Pass) {
 		return
 	}
 	// A routine hands its rows to a loop, a variable or a caller that
-	// may limit them; a migration runs once.
-	if st.Parent != nil || schema.IsMigrationFile(pass.File.URI) {
+	// may limit them.
+	if st.Parent != nil {
 		return
 	}
 	rel := firstRelation(sel)
-	if rel == nil || isCatalog(rel) || groups(sel) || boundedByKeys(pass.Schema, sel) {
+	if rel == nil || isCatalog(rel) || groups(sel) || boundedByKeys(pass.Schema, sel) || migrationFile(pass.File.URI) {
 		return
 	}
 	by := prevLexeme(st, st.LexemeAt(int(exprStart(sel.SortClause[0]))))
@@ -68,7 +66,7 @@ func runOrderWithoutLimit(pass *diagnostics.Pass) {
 	table := schema.RangeVarName(rel).Key()
 	pass.Report(diagnostics.Diagnostic{
 		Span:    lexemeSpan(st, order, by),
-		Message: fmt.Sprintf("ORDER BY without LIMIT sorts every matching row of %s and returns them all", table),
+		Message: "ORDER BY without LIMIT sorts every matching row of " + table + " and returns them all",
 		Fixes:   []diagnostics.Fix{edit.UnsafeFix("Add LIMIT 100", edit.Insert(st.LexemeSpan(last).End, " LIMIT 100"))},
 	})
 }
@@ -203,33 +201,43 @@ func boundedByKeys(m *schema.Model, sel *syntax.SelectStmt) bool {
 // fromColumn returns the model table of FROM that a column reference
 // names, by its qualifier, or the only relation when it has none.
 func fromColumn(m *schema.Model, from []*syntax.Node, ref *syntax.ColumnRef) (*schema.Table, string) {
-	names := syntax.Strings(ref.Fields)
-	col := names[len(names)-1]
-	var rels []*syntax.RangeVar
-	var collect func(n *syntax.Node)
-	collect = func(n *syntax.Node) {
-		switch x := n.GetNode().(type) {
-		case *syntax.Node_RangeVar:
-			rels = append(rels, x.RangeVar)
-		case *syntax.Node_JoinExpr:
-			collect(x.JoinExpr.Larg)
-			collect(x.JoinExpr.Rarg)
-		default:
-			rels = append(rels, nil) // a relation of unknown columns
+	var qualifier string
+	switch len(ref.Fields) {
+	case 1:
+		if len(from) != 1 || from[0].GetRangeVar() == nil {
+			return nil, ""
 		}
+		return m.Table(schema.RangeVarName(from[0].GetRangeVar())), ref.Fields[0].GetString_().GetSval()
+	case 2:
+		qualifier = ref.Fields[0].GetString_().GetSval()
+	default:
+		return nil, ""
 	}
+	col := ref.Fields[1].GetString_().GetSval()
 	for _, f := range from {
-		collect(f)
-	}
-	for _, rv := range rels {
-		switch {
-		case rv == nil:
-		case len(names) == 1 && len(rels) == 1,
-			len(names) == 2 && (rv.Alias != nil && rv.Alias.Aliasname == names[0] || rv.Alias == nil && rv.Relname == names[0]):
+		if rv := namedRelation(f, qualifier); rv != nil {
 			return m.Table(schema.RangeVarName(rv)), col
 		}
 	}
 	return nil, ""
+}
+
+// namedRelation returns the relation of a FROM item (looking into joins)
+// that qualifier names: its alias, or its name when it has none.
+func namedRelation(n *syntax.Node, qualifier string) *syntax.RangeVar {
+	switch x := n.GetNode().(type) {
+	case *syntax.Node_RangeVar:
+		rv := x.RangeVar
+		if rv.Alias != nil && rv.Alias.Aliasname == qualifier || rv.Alias == nil && rv.Relname == qualifier {
+			return rv
+		}
+	case *syntax.Node_JoinExpr:
+		if rv := namedRelation(x.JoinExpr.Larg, qualifier); rv != nil {
+			return rv
+		}
+		return namedRelation(x.JoinExpr.Rarg, qualifier)
+	}
+	return nil
 }
 
 // keyLeader reports whether col starts the primary key, a unique

@@ -34,18 +34,25 @@ var UnindexedFilter = &diagnostics.Rule{
 			"`BETWEEN`) of a column with a value, or with a column of a restricted table it is joined to, " +
 			"is a way into the table if the primary key, a unique constraint or an index starts with the " +
 			"column. When one condition on a table has that, the table's other conditions only filter the " +
-			"rows the index returns, and are not reported. Conditions under `OR` or on an expression " +
-			"(`lower(email) = …`), `IS NULL` tests, tables the workspace schema does not declare, and " +
-			"columns it cannot tell the table of are left alone.",
+			"rows the index returns, and are not reported; a table reached by an index from a restricted " +
+			"one is restricted in turn (a user's orders by `user_id`, then their lines by `order_id`). " +
+			"Conditions under `OR` or on an expression (`lower(email) = …`), `IS NULL` tests, boolean " +
+			"columns, partitioned tables (their partitions may hold the indexes), tables the workspace " +
+			"schema does not declare, and columns it cannot tell the table of are left alone. So are " +
+			"statements that run once: those of migration files and upgrade folders (but not of the " +
+			"functions they define), of `DO` blocks, and `UPDATE` or `DELETE` in a file that also changes " +
+			"the schema (a data migration).",
 		Bad: "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL, status text NOT NULL);\n" +
 			"SELECT id FROM orders WHERE status = 'open';",
 		Good: "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL, status text NOT NULL);\n" +
 			"CREATE INDEX idx_orders_status ON orders (status);\n" +
 			"SELECT id FROM orders WHERE status = 'open';",
 		Fix: "Inserts `CREATE INDEX IF NOT EXISTS idx_<table>_<column> ON <table> (<column>);` after the " +
-			"statement (`IF NOT EXISTS`, because several queries of a file may ask for the same index); for " +
-			"several equality conditions on the table the index is composite, in the order the query " +
-			"writes them, followed by a range or `ORDER BY` column. Move it into a migration (built " +
+			"statement (`IF NOT EXISTS`, because several queries of a file may ask for the same index); not " +
+			"in a routine body, and not before the table exists (a schema file that sorts after the " +
+			"queries file). For several equality conditions on the table the index is composite, in the " +
+			"order the query writes them, followed by a range or `ORDER BY` column. Move it into a " +
+			"migration (built " +
 			"`CONCURRENTLY` on a live table), and prefer extending an existing index to adding a new one: " +
 			"every index slows writes.",
 		Ignore: "Tables that stay small (a few pages read whole are cheaper than an index lookup), and " +
