@@ -4,8 +4,11 @@
 --   require("sqlsage").setup()
 --
 -- On Neovim 0.11+ this registers the server with vim.lsp.config and
--- vim.lsp.enable; on older versions (Debian's 0.7) it starts the client
--- from a FileType autocommand with vim.lsp.start_client.
+-- vim.lsp.enable (lsp/sqlsage.lua alone also works there); on older
+-- versions (Debian's 0.7) it starts the client from a FileType autocommand
+-- with vim.lsp.start_client. With nvim-lspconfig, call
+-- require("sqlsage").register_lspconfig() and then
+-- require("lspconfig").sqlsage.setup({}).
 local M = {}
 
 M.defaults = {
@@ -65,6 +68,25 @@ function M.setup(opts)
       end
     end,
   })
+end
+
+-- register_lspconfig adds sqlsage to nvim-lspconfig's configurations, so
+-- that require("lspconfig").sqlsage.setup({}) starts it.
+function M.register_lspconfig(opts)
+  local config = vim.tbl_deep_extend("force", {}, M.defaults, opts or {})
+  local configs = require("lspconfig.configs")
+  if configs.sqlsage then
+    return
+  end
+  configs.sqlsage = {
+    default_config = {
+      cmd = config.cmd,
+      filetypes = config.filetypes,
+      root_dir = require("lspconfig.util").root_pattern(unpack(config.root_markers)),
+      settings = config.settings,
+    },
+    docs = { description = "sqlsage: PostgreSQL schema, migration and query review" },
+  }
 end
 
 return M
