@@ -1,8 +1,10 @@
 // Package lookup tells what a name in a statement refers to: the table or
 // column of the workspace schema model that an identifier at a byte offset
 // of a file names, where that object is defined, and a Markdown
-// description of it. It knows nothing of the LSP; the server's hover and
-// definition handlers convert its answers.
+// description of it; every place in the workspace that names a given
+// table or column (References); the objects a file defines (Symbols); and
+// the tables and columns that may be written at a cursor (Complete). It
+// knows nothing of the LSP; the server's handlers convert its answers.
 //
 // Names are resolved the way PostgreSQL would read them within one
 // statement (a statement of a routine body counts as one): a table name
