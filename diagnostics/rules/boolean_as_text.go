@@ -69,6 +69,23 @@ func isBooleanName(settings diagnostics.Settings, name string) bool {
 	return false
 }
 
+// mayBeBooleanName is a cheap test that rules out most names before
+// isBooleanName splits them into words: a boolean name starts with a
+// prefix or ends in enabled or flag, in any case.
+func mayBeBooleanName(settings diagnostics.Settings, name string) bool {
+	for _, p := range booleanPrefixes {
+		if hasPrefixFold(name, p) {
+			return true
+		}
+	}
+	for _, p := range settings.BooleanPrefixes {
+		if hasPrefixFold(name, p) {
+			return true
+		}
+	}
+	return hasSuffixFold(name, "enabled") || hasSuffixFold(name, "flag")
+}
+
 // booleanWords are the strings PostgreSQL's boolean input accepts
 // (with unique prefixes of them, which flags rarely use).
 var booleanWords = map[string]bool{
@@ -79,14 +96,10 @@ var booleanWords = map[string]bool{
 func isBooleanWord(s string) bool { return booleanWords[strings.ToLower(strings.TrimSpace(s))] }
 
 func runBooleanAsText(pass *diagnostics.Pass) {
-	cols := columnDefs(pass.Stmt)
-	if len(cols) == 0 {
-		return
-	}
 	checkedDown := false
-	for _, col := range cols {
+	for col := range eachColumn(pass.Stmt) {
 		tn := col.Def.TypeName
-		if !isTextType(tn) || !isBooleanName(pass.Settings, col.Name) {
+		if !isTextType(tn) || !mayBeBooleanName(pass.Settings, col.Name) || !isBooleanName(pass.Settings, col.Name) {
 			continue
 		}
 		if !checkedDown {

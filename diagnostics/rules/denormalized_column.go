@@ -56,13 +56,17 @@ var copiesWords = []string{"summary", "summaries", "stats", "stat", "statistics"
 
 func runDenormalizedColumn(pass *diagnostics.Pass) {
 	st := pass.Stmt
+	tbl, _ := statementTable(pass)
+	if tbl == nil || len(tbl.ForeignKeys) == 0 {
+		return
+	}
 	checked := false
 	for col := range eachColumn(st) {
-		if col.Alter != nil && col.Alter.Subtype != syntax.AlterTableType_AT_AddColumn || !strings.ContainsAny(col.Name, "_ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		if col.Alter != nil && col.Alter.Subtype != syntax.AlterTableType_AT_AddColumn || !extendsReference(tbl, col.Name) {
 			continue
 		}
-		tbl, fc, known := finalColumn(pass, col)
-		if !known || fc == nil || len(tbl.ForeignKeys) == 0 || inForeignKey(tbl, fc.Name) || modelTypeBase(fc.Type) == "bool" {
+		fc := columnIn(pass, tbl, col)
+		if fc == nil || inForeignKey(tbl, fc.Name) || modelTypeBase(fc.Type) == "bool" {
 			continue // a yes/no copied onto a row records the state when it was written (student_banned)
 		}
 		target, source := copiedColumn(pass.Schema, tbl, fc.Name)
@@ -85,6 +89,20 @@ func runDenormalizedColumn(pass *diagnostics.Pass) {
 				Message: fmt.Sprintf("%s.%s is declared here", target.Name, source.Name)}},
 		})
 	}
+}
+
+// extendsReference is a cheap test that rules out most columns before
+// copiedColumn looks at the referenced tables: name starts with the <x>
+// of a foreign key column <x>_id (or <x>Id) of tbl, and is longer.
+func extendsReference(tbl *schema.Table, name string) bool {
+	for _, fk := range tbl.ForeignKeys {
+		if len(fk.Columns) == 1 {
+			if x, sep, ok := referencePrefix(fk.Columns[0]); ok && len(name) > len(x)+len(sep) && strings.HasPrefix(name, x+sep) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // copiedColumn returns the table and column that column name of tbl

@@ -21,33 +21,47 @@ import (
 // is false, and both are nil, when the statement alters a table the
 // workspace does not declare: nothing is known of its future.
 func finalColumn(pass *diagnostics.Pass, col column) (tbl *schema.Table, c *schema.Column, known bool) {
+	tbl, known = statementTable(pass)
+	if tbl == nil {
+		return nil, nil, known
+	}
+	return tbl, columnIn(pass, tbl, col), true
+}
+
+// statementTable returns the table of the final schema that the pass's
+// CREATE TABLE or ALTER TABLE statement creates or changes, as
+// finalColumn finds it: nil and known for a temporary table and a table
+// a later statement dropped, nil and unknown for an ALTER TABLE of a
+// table the workspace does not declare (or another statement). Rules
+// that look at many columns call it once and columnIn for each.
+func statementTable(pass *diagnostics.Pass) (tbl *schema.Table, known bool) {
 	st := pass.Stmt
-	if cs := st.Node.GetCreateStmt(); cs != nil {
-		if cs.Relation.GetRelpersistence() == "t" {
-			return nil, nil, true
+	switch n := st.Node.GetNode().(type) {
+	case *syntax.Node_CreateStmt:
+		if n.CreateStmt.Relation.GetRelpersistence() == "t" {
+			return nil, true
 		}
-		tbl = pass.Schema.TableDeclaredAt(pass.File.URI, st.Span.Start)
-		if tbl == nil {
-			return nil, nil, true
-		}
-	} else if at := st.Node.GetAlterTableStmt(); at != nil {
-		tbl = pass.Schema.Table(schema.RangeVarName(at.Relation))
-		if tbl == nil {
-			return nil, nil, false
-		}
-	} else {
-		return nil, nil, false
+		return pass.Schema.TableDeclaredAt(pass.File.URI, st.Span.Start), true
+	case *syntax.Node_AlterTableStmt:
+		tbl = pass.Schema.Table(schema.RangeVarName(n.AlterTableStmt.Relation))
+		return tbl, tbl != nil
 	}
+	return nil, false
+}
+
+// columnIn returns the column of tbl, the pass's statement's table in the
+// final schema, that col has become, or nil.
+func columnIn(pass *diagnostics.Pass, tbl *schema.Table, col column) *schema.Column {
 	if col.Alter != nil && col.Alter.Subtype != syntax.AlterTableType_AT_AddColumn {
-		return tbl, tbl.Column(col.Name), true
+		return tbl.Column(col.Name)
 	}
-	start := st.Offset(col.Def.Location)
+	start := pass.Stmt.Offset(col.Def.Location)
 	for _, c := range tbl.Columns {
 		if c.Def.Span.Start == start && c.Def.URI == pass.File.URI {
-			return tbl, c, true
+			return c
 		}
 	}
-	return tbl, nil, true
+	return nil
 }
 
 // modelTypeBase returns the name of a schema.Column's type without

@@ -60,25 +60,29 @@ func referencedCandidates(x string) []string {
 
 func runFkMissingReference(pass *diagnostics.Pass) {
 	st := pass.Stmt
-	checkedDown := false
+	var tbl *schema.Table // the statement's table, looked up for the first candidate column
+	checked := false
 	for col := range eachColumn(st) {
-		if col.Alter != nil && col.Alter.Subtype != syntax.AlterTableType_AT_AddColumn || !hasSuffixFold(col.Name, "id") {
+		if col.Alter != nil && col.Alter.Subtype != syntax.AlterTableType_AT_AddColumn || len(col.Name) <= 3 || !hasSuffixFold(col.Name, "id") {
+			continue
+		}
+		if !checked {
+			tbl, _ = statementTable(pass)
+			if tbl == nil || tbl.Partition || hasWord(tbl.Name.Object, keepsIDsWords...) || inDownMigration(pass) {
+				return
+			}
+			checked = true
+		}
+		fc := columnIn(pass, tbl, col)
+		if fc == nil || inForeignKey(tbl, fc.Name) {
 			continue
 		}
 		words := nameWords(col.Name)
-		if len(words) < 2 || words[len(words)-1] != "id" {
-			continue
+		if len(words) < 2 || words[len(words)-1] != "id" || serialTypes[syntax.TypeBase(col.Def.TypeName)] {
+			continue // not <x>_id, or a key of its own (serial)
 		}
-		base := syntax.TypeBase(col.Def.TypeName)
-		if serialTypes[base] {
-			continue // a key of its own
-		}
-		_, family := keyType(syntax.TypeString(col.Def.TypeName))
+		_, family := keyType(fc.Type)
 		if family != "integer" && family != "uuid" {
-			continue
-		}
-		tbl, fc, known := finalColumn(pass, col)
-		if !known || fc == nil || tbl.Partition || inForeignKey(tbl, fc.Name) || hasWord(tbl.Name.Object, keepsIDsWords...) {
 			continue
 		}
 		x := strings.Join(words[:len(words)-1], "_")
@@ -88,12 +92,6 @@ func runFkMissingReference(pass *diagnostics.Pass) {
 		target, pk := referencedTable(pass.Schema, tbl, x, family)
 		if target == nil || tbl.Partitioned && partitionsReference(pass.Schema, fc.Name, target) {
 			continue
-		}
-		if !checkedDown {
-			if inDownMigration(pass) {
-				return
-			}
-			checkedDown = true
 		}
 		nameTok := st.LexemeAt(int(col.Def.Location))
 		span := st.LexemeSpan(nameTok)

@@ -125,8 +125,8 @@ func runFkTypeMismatch(pass *diagnostics.Pass) {
 		return
 	}
 	checkedDown := false
-	for _, d := range foreignKeyDecls(st) {
-		tbl, fk := pass.Schema.ForeignKeyDeclaredAt(pass.File.URI, st.Offset(d.con.Location))
+	for k := range eachForeignKey(st) {
+		tbl, fk := pass.Schema.ForeignKeyDeclaredAt(pass.File.URI, st.Offset(k.con.Location))
 		if fk == nil {
 			continue
 		}
@@ -182,7 +182,11 @@ func runFkTypeMismatch(pass *diagnostics.Pass) {
 			}
 			edits = append(edits, edit.Replace(st.TypeSpan(def.TypeName), sqlType(m.to)))
 		}
-		diag := diagnostics.Diagnostic{Span: d.span, Message: strings.Join(msgs, "; ")}
+		span, _, ok := referencesClause(st, k.con)
+		if !ok {
+			span = source.Span{Start: st.Offset(k.con.Location), End: st.Offset(k.con.Location)}
+		}
+		diag := diagnostics.Diagnostic{Span: span, Message: strings.Join(msgs, "; ")}
 		if fixable {
 			title := "Use " + sqlType(found[0].to)
 			if len(found) > 1 {

@@ -98,18 +98,14 @@ func isMeasurementName(name string) bool {
 }
 
 func runFloatColumn(pass *diagnostics.Pass) {
-	cols := columnDefs(pass.Stmt)
-	if len(cols) == 0 || namesFloatType(definedTableName(pass.Stmt)) {
-		return
-	}
 	checkedDown := false
-	for _, col := range cols {
+	for col := range eachColumn(pass.Stmt) {
 		tn := col.Def.TypeName
 		if tn == nil || !isFloatType(tn) || isMoneyName(pass.Settings, col.Name) || isMeasurementName(col.Name) {
 			continue
 		}
 		if !checkedDown {
-			if inDownMigration(pass) {
+			if inDownMigration(pass) || namesFloatType(definedTableName(pass.Stmt)) {
 				return
 			}
 			checkedDown = true

@@ -45,12 +45,8 @@ var JsonNotJsonb = &diagnostics.Rule{
 }
 
 func runJsonNotJsonb(pass *diagnostics.Pass) {
-	cols := columnDefs(pass.Stmt)
-	if len(cols) == 0 {
-		return
-	}
 	checkedDown := false
-	for _, col := range cols {
+	for col := range eachColumn(pass.Stmt) {
 		tn := col.Def.TypeName
 		if syntax.TypeBase(tn) != "json" || len(tn.Names) > 2 {
 			continue

@@ -60,6 +60,9 @@ var (
 // hasTimeColumn reports whether t has a column named with one of words
 // that is not a who-column (created_by).
 func hasTimeColumn(t *schema.Table, words []string) bool {
+	if t.Column(words[0]+"_at") != nil {
+		return true // the usual name, found without splitting names into words
+	}
 	for _, c := range t.Columns {
 		w := nameWords(c.Name)
 		if len(w) > 0 && hasWord(c.Name, words...) && !hasWord(w[len(w)-1], notTimeWords...) {

@@ -42,7 +42,8 @@ var RedundantIndex = &diagnostics.Rule{
 		Good: "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL, created_at timestamptz NOT NULL);\n" +
 			"CREATE INDEX orders_user_created ON orders (user_id, created_at);\n" +
 			"CREATE INDEX orders_created ON orders (created_at);",
-		Fix: "Deletes the redundant `CREATE INDEX` statement (with a comment that trails it on its line). In a " +
+		Fix: "Deletes the redundant `CREATE INDEX` statement (with a comment that trails it on its line), unless " +
+			"another statement of the file creates an index of the same name, which would take its place. In a " +
 			"migration that has already run, write `DROP INDEX CONCURRENTLY` in a new migration instead. " +
 			"Deleting a `UNIQUE` index is offered but never applied by `sqlsage fix`: it enforces a constraint, " +
 			"even if another one enforces the same.",
@@ -102,7 +103,7 @@ func redundantTo(m *schema.Model, t *schema.Table, ix *schema.Index) (coveredBy,
 		if other == ix || indexMethod(other) != indexMethod(ix) || other.Predicate != ix.Predicate {
 			continue
 		}
-		what := fmt.Sprintf("index %s (%s)", other.Name, strings.Join(other.Keys, ", "))
+		what := func() string { return fmt.Sprintf("index %s (%s)", other.Name, strings.Join(other.Keys, ", ")) }
 		if slices.Equal(ix.Keys, other.Keys) && sameSet(ix.Include, other.Include) {
 			switch {
 			case ix.Unique && !other.Unique:
@@ -110,11 +111,11 @@ func redundantTo(m *schema.Model, t *schema.Table, ix *schema.Index) (coveredBy,
 			case ix.Unique == other.Unique && !other.Attached && !declaredBefore(m, other.Def, ix.Def):
 				continue // of two identical indexes the later is reported, unless the other is attached
 			}
-			return coveredBy{what: what, def: other.Def, exact: true}, true
+			return coveredBy{what: what(), def: other.Def, exact: true}, true
 		}
 		if btree && !ix.Unique && len(ix.Keys) < len(other.Keys) && isPrefix(ix.Keys, other.Keys) &&
 			subset(ix.Include, append(slices.Clone(other.Keys), other.Include...)) {
-			return coveredBy{what: what, def: other.Def}, true
+			return coveredBy{what: what(), def: other.Def}, true
 		}
 	}
 	return coveredBy{}, false
@@ -173,6 +174,13 @@ func runRedundantIndex(pass *diagnostics.Pass) {
 		d.Span = idx
 	}
 	title := "Delete the redundant CREATE INDEX"
+	if is.Idxname != "" && createdAgain(pass, is.Idxname) {
+		// Another statement of the file creates an index of that name
+		// (a retry after a failing one): deleting this one would let the
+		// other take its place.
+		pass.Report(d)
+		return
+	}
 	if ix.Unique {
 		d.Fixes = []diagnostics.Fix{edit.UnsafeFix(title, edit.DeleteStmt(pass.File, st))}
 	} else {
@@ -201,4 +209,15 @@ func indexNameSpan(st *syntax.Stmt, is *syntax.IndexStmt) (span source.Span) {
 		break
 	}
 	return
+}
+
+// createdAgain reports whether a statement of the pass's file other than
+// its own creates an index called name.
+func createdAgain(pass *diagnostics.Pass, name string) bool {
+	for _, st := range pass.Parsed.Stmts {
+		if is := st.Node.GetIndexStmt(); is != nil && st != pass.Stmt && is.Idxname == name {
+			return true
+		}
+	}
+	return false
 }

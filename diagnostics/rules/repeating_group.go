@@ -70,6 +70,12 @@ func numberedName(name string) (stem string, n int, ok bool) {
 var notFamilyStems = []string{"sha", "md", "ipv", "utf", "int", "float", "base", "oauth",
 	"lat", "lng", "lon", "col", "top", "iso", "crc", "fnv", "http"}
 
+// mayBeListName is a cheap test that rules out most names before
+// isListName splits them into words.
+func mayBeListName(name string) bool {
+	return hasSuffixFold(name, "ids") || hasSuffixFold(name, "tags") || hasSuffixFold(name, "list")
+}
+
 // isListName reports whether a text column's name says it holds a list.
 func isListName(name string) bool {
 	w := nameWords(name)
@@ -91,7 +97,7 @@ func runRepeatingGroup(pass *diagnostics.Pass) {
 			continue
 		}
 		stem, _, numbered := numberedName(col.Name)
-		list := !numbered && isTextType(col.Def.TypeName) && isListName(col.Name)
+		list := !numbered && mayBeListName(col.Name) && isTextType(col.Def.TypeName) && isListName(col.Name)
 		if !numbered && !list || numbered && (len(stem) < 2 || slices.Contains(notFamilyStems, stem)) {
 			continue
 		}

@@ -87,12 +87,8 @@ func isUnboundedText(tn *syntax.TypeName) bool {
 }
 
 func runUnboundedText(pass *diagnostics.Pass) {
-	cols := columnDefs(pass.Stmt)
-	if len(cols) == 0 {
-		return
-	}
 	checkedDown := false
-	for _, col := range cols {
+	for col := range eachColumn(pass.Stmt) {
 		tn := col.Def.TypeName
 		if !isUnboundedText(tn) {
 			continue

@@ -37,14 +37,10 @@ func Build(ctx context.Context, files []*syntax.ParsedFile) (*Model, error) {
 func (m *Model) indexDefs() {
 	m.tableDefs = make(map[defKey]*Table, len(m.order))
 	m.fkDefs = make(map[defKey]foreignKeyRef)
-	m.idxDefs = make(map[defKey]indexRef)
 	for _, t := range m.order {
 		m.tableDefs[defKey{t.Def.URI, t.Def.Span.Start}] = t
 		for _, fk := range t.ForeignKeys {
 			m.fkDefs[defKey{fk.Def.URI, fk.Def.Span.Start}] = foreignKeyRef{t, fk}
-		}
-		for _, ix := range t.Indexes {
-			m.idxDefs[defKey{ix.Def.URI, ix.Def.Span.Start}] = indexRef{t, ix}
 		}
 	}
 }
@@ -88,9 +84,9 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 			m.attachIndexes(at)
 			return
 		}
-		m.recordAddedKeys(at)
 		t := m.Table(RangeVarName(at.Relation))
 		if t == nil {
+			m.recordAddedKeys(at)
 			return
 		}
 		for _, c := range at.Cmds {
@@ -112,6 +108,9 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 			case syntax.AlterTableType_AT_AddConstraint:
 				if con := cmd.Def.GetConstraint(); con != nil {
 					t.addConstraint(st, uri, con)
+					if con.Contype == syntax.ConstrType_CONSTR_PRIMARY || con.Contype == syntax.ConstrType_CONSTR_UNIQUE {
+						m.recordKey(t.Name, syntax.Strings(con.Keys))
+					}
 				}
 			case syntax.AlterTableType_AT_DropConstraint:
 				t.dropConstraint(cmd.Name)
@@ -140,9 +139,11 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 		if t == nil {
 			return
 		}
-		if is.Idxname != "" && m.indexNamed(name.Schema, is.Idxname) {
+		if is.Idxname != "" && slices.ContainsFunc(t.Indexes, func(ix *Index) bool { return ix.Name == is.Idxname }) {
 			// CREATE INDEX IF NOT EXISTS of an existing index creates
 			// nothing, and without IF NOT EXISTS the statement fails.
+			// (Names are unique in a schema; looking at the table's own
+			// indexes keeps the check cheap and catches the usual case.)
 			return
 		}
 		ix := &Index{Name: is.Idxname, Table: name, Unique: is.Unique, Partial: is.WhereClause != nil,
@@ -230,9 +231,9 @@ func (m *Model) recordKey(n Name, cols []string) {
 }
 
 // recordAddedKeys records the primary keys and unique constraints an
-// ALTER TABLE adds, even to a table the model does not know (yet): a
-// workspace of scripts in name order may add keys before it creates the
-// tables (CreatePrimaryKeys.sql before CreateTables.sql).
+// ALTER TABLE adds to a table the model does not know (yet): a workspace
+// of scripts in name order may add keys before it creates the tables
+// (CreatePrimaryKeys.sql before CreateTables.sql).
 func (m *Model) recordAddedKeys(at *syntax.AlterTableStmt) {
 	for _, c := range at.Cmds {
 		cmd := c.GetAlterTableCmd()

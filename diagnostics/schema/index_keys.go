@@ -6,23 +6,6 @@ import (
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 )
 
-// indexNamed reports whether an index called name exists in the given
-// schema ("" is the default search path).
-func (m *Model) indexNamed(schemaName, name string) bool {
-	want := Name{Schema: schemaName, Object: "x"}.Key()
-	for _, t := range m.order {
-		if (Name{Schema: t.Name.Schema, Object: "x"}).Key() != want {
-			continue
-		}
-		for _, ix := range t.Indexes {
-			if ix.Name == name {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // attachIndexes applies ALTER INDEX parent ATTACH PARTITION child: the
 // child index becomes part of the parent's partitioned index.
 func (m *Model) attachIndexes(at *syntax.AlterTableStmt) {

@@ -3,6 +3,7 @@ package schema
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/sqlsage/sqlsage/diagnostics/source"
 )
@@ -116,7 +117,12 @@ type Model struct {
 	// constraint of each foreign key, keyed by file and start offset.
 	tableDefs map[defKey]*Table
 	fkDefs    map[defKey]foreignKeyRef
-	idxDefs   map[defKey]indexRef
+
+	// idxDefs locates the final schema's indexes by their CREATE INDEX
+	// statement, built on the first IndexDeclaredAt: a keystroke rebuilds
+	// the model, and only files with CREATE INDEX statements need it.
+	idxOnce sync.Once
+	idxDefs map[defKey]indexRef
 
 	functions     map[string]*Function // by Name.Key(); overloads share an entry
 	functionOrder []*Function          // in creation order
@@ -204,6 +210,14 @@ func (m *Model) IndexDeclaredAt(uri string, start int) (*Table, *Index) {
 	if m == nil {
 		return nil, nil
 	}
+	m.idxOnce.Do(func() {
+		m.idxDefs = make(map[defKey]indexRef)
+		for _, t := range m.order {
+			for _, ix := range t.Indexes {
+				m.idxDefs[defKey{ix.Def.URI, ix.Def.Span.Start}] = indexRef{t, ix}
+			}
+		}
+	})
 	r := m.idxDefs[defKey{uri, start}]
 	return r.table, r.index
 }

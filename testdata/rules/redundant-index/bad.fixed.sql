@@ -16,3 +16,8 @@ CREATE INDEX orders_lower_email ON orders (LOWER(email)) WHERE status <> 'void';
 -- A unique index that another unique index duplicates: deleting it is offered, not applied.
 CREATE UNIQUE INDEX orders_status_created ON orders (status, created_at);
 CREATE UNIQUE INDEX orders_status_created_2 ON orders (status, created_at); -- want: redundant-index@"orders_status_created_2"
+
+-- The same name created again (a retry after a failing statement):
+-- reported, without a fix, since the retry would take its place.
+CREATE INDEX orders_user_created_2 ON orders (user_id, created_at) WITH (fillfactor = 200); -- want: redundant-index@"orders_user_created_2"
+CREATE INDEX orders_user_created_2 ON orders (user_id, created_at) WITH (fillfactor = 90);
