@@ -27,8 +27,9 @@ var OrderWithoutLimit = &diagnostics.Rule{
 			"`FETCH FIRST` and `SELECT … INTO`; queries that return groups (`GROUP BY`, `DISTINCT`, " +
 			"aggregates), whose number is that of the groups; queries whose rows the caller's keys bound " +
 			"(`WHERE id = ANY($1)`, an equality on a column that starts the primary key, a unique " +
-			"constraint or a foreign key: one row, or the children of one parent, such as an order's " +
-			"lines; `FROM unnest($1)`); queries of the system catalogs; statements " +
+			"constraint, a foreign key or an index: one row, the children of one parent such as an " +
+			"order's lines, or a lookup the schema indexed as selective; `FROM unnest($1)`); queries of " +
+			"the system catalogs; statements " +
 			"of routine bodies, whose rows go to a loop, a variable or a caller that may limit them; and " +
 			"migration files, which run once. It is a hint: reading all rows in order is sometimes " +
 			"exactly what is meant.",
@@ -148,8 +149,9 @@ func isAggregate(fc *syntax.FuncCall) bool {
 // operation): it starts from a function or subquery (FROM unnest($1)),
 // its WHERE picks rows by a list of keys (id = ANY($1), id IN (1, 2)), or
 // compares with a value a column that starts the primary key, a unique
-// constraint or a foreign key of its table (one row, or the children of
-// one parent).
+// constraint, a foreign key or an index of its table: one row, the
+// children of one parent, or a lookup by a value the schema indexed
+// because it picks few rows.
 func boundedByKeys(m *schema.Model, sel *syntax.SelectStmt) bool {
 	if sel.Op != syntax.SetOperation_SETOP_NONE {
 		return boundedByKeys(m, sel.Larg) && boundedByKeys(m, sel.Rarg)
@@ -191,7 +193,7 @@ func boundedByKeys(m *schema.Model, sel *syntax.SelectStmt) bool {
 		if ref == nil || value.GetColumnRef() != nil {
 			continue
 		}
-		if t, col := fromColumn(m, sel.FromClause, ref); t != nil && keyLeader(t, col) {
+		if t, col := fromColumn(m, sel.FromClause, ref); t != nil && (keyLeader(t, col) || leadingIndex(t, col, true)) {
 			return true
 		}
 	}

@@ -48,3 +48,5 @@ SELECT id FROM posts WHERE id IN (1, 2, 3) ORDER BY created_at;
 SELECT id FROM posts WHERE author_id = $1 ORDER BY created_at;
 SELECT p.id FROM posts p JOIN authors a ON a.id = p.author_id WHERE a.handle = $1 ORDER BY p.created_at;
 SELECT x.id FROM unnest($1::bigint[]) AS x (id) JOIN posts USING (id) ORDER BY array_position($1, x.id);
+CREATE INDEX posts_title ON posts (title);
+SELECT id FROM posts WHERE title = $1 ORDER BY created_at;
