@@ -1,7 +1,8 @@
 // Package quickfix owns what happens to fixes after a rule computes them:
 // applying and merging their edits, checking that a result still parses,
 // and the policy of which fixes `sqlsage fix` and source.fixAll apply
-// (the preferred, safe fix of each diagnostic, never an unsafe one).
+// (the preferred, safe fix of each diagnostic, never an unsafe one), and
+// the "ignore this rule here" fixes (IgnoreStatement, IgnoreFile).
 package quickfix
 
 import (
