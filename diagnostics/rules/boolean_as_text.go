@@ -99,7 +99,7 @@ func runBooleanAsText(pass *diagnostics.Pass) {
 	checkedDown := false
 	for col := range eachColumn(pass.Stmt) {
 		tn := col.Def.TypeName
-		if !isTextType(tn) || !mayBeBooleanName(pass.Settings, col.Name) || !isBooleanName(pass.Settings, col.Name) {
+		if !mayBeBooleanName(pass.Settings, col.Name) || !isTextType(tn) || !isBooleanName(pass.Settings, col.Name) {
 			continue
 		}
 		if !checkedDown {

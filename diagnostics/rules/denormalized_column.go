@@ -97,7 +97,8 @@ func runDenormalizedColumn(pass *diagnostics.Pass) {
 func extendsReference(tbl *schema.Table, name string) bool {
 	for _, fk := range tbl.ForeignKeys {
 		if len(fk.Columns) == 1 {
-			if x, sep, ok := referencePrefix(fk.Columns[0]); ok && len(name) > len(x)+len(sep) && strings.HasPrefix(name, x+sep) {
+			if x, sep, ok := referencePrefix(fk.Columns[0]); ok && len(name) > len(x)+len(sep) &&
+				strings.HasPrefix(name, x) && strings.HasPrefix(name[len(x):], sep) {
 				return true
 			}
 		}

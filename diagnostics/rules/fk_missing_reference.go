@@ -68,7 +68,7 @@ func runFkMissingReference(pass *diagnostics.Pass) {
 		}
 		if !checked {
 			tbl, _ = statementTable(pass)
-			if tbl == nil || tbl.Partition || hasWord(tbl.Name.Object, keepsIDsWords...) || inDownMigration(pass) {
+			if tbl == nil || tbl.Partition {
 				return
 			}
 			checked = true
@@ -92,6 +92,9 @@ func runFkMissingReference(pass *diagnostics.Pass) {
 		target, pk := referencedTable(pass.Schema, tbl, x, family)
 		if target == nil || tbl.Partitioned && partitionsReference(pass.Schema, fc.Name, target) {
 			continue
+		}
+		if hasWord(tbl.Name.Object, keepsIDsWords...) || inDownMigration(pass) {
+			return
 		}
 		nameTok := st.LexemeAt(int(col.Def.Location))
 		span := st.LexemeSpan(nameTok)

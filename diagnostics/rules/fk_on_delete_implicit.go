@@ -74,23 +74,19 @@ func runFkOnDeleteImplicit(pass *diagnostics.Pass) {
 			}
 			checkedDown = true
 		}
-		tableSpan := st.NameSpan(k.rel.Location)
-		tableText := pass.File.Text[tableSpan.Start:tableSpan.End]
-		var cols strings.Builder
-		if k.column != "" {
-			cols.WriteString(messageIdent(k.column))
-		}
-		for i, n := range k.con.FkAttrs {
-			if i > 0 {
-				cols.WriteString(", ")
+		tableText := schema.RangeVarName(k.rel).String()
+		cols := messageIdent(k.column)
+		if k.column == "" {
+			names := make([]string, len(k.con.FkAttrs))
+			for i, n := range k.con.FkAttrs {
+				names[i] = messageIdent(n.GetString_().GetSval())
 			}
-			cols.WriteString(messageIdent(n.GetString_().GetSval()))
+			cols = strings.Join(names, ", ")
 		}
-		refSpan := st.NameSpan(k.con.Pktable.GetLocation())
 		diag := diagnostics.Diagnostic{
 			Span: span,
-			Message: "foreign key " + tableText + " (" + cols.String() + ") does not say what happens on delete, so deleting a referenced " +
-				pass.File.Text[refSpan.Start:refSpan.End] + " row fails while " + tableText + " rows point at it (NO ACTION)",
+			Message: "foreign key " + tableText + " (" + cols + ") does not say what happens on delete, so deleting a referenced " +
+				schema.RangeVarName(k.con.Pktable).String() + " row fails while " + tableText + " rows point at it (NO ACTION)",
 		}
 		n := len(onDeleteActions)
 		if fk == nil || !nullableColumns(tbl, fk.Columns) {

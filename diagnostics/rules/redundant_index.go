@@ -148,7 +148,7 @@ func runRedundantIndex(pass *diagnostics.Pass) {
 	if is == nil {
 		return
 	}
-	tbl, ix := pass.Schema.IndexDeclaredAt(pass.File.URI, st.Span.Start)
+	tbl, ix := indexOfStmt(pass, is)
 	if ix == nil {
 		return
 	}
@@ -220,4 +220,20 @@ func createdAgain(pass *diagnostics.Pass, name string) bool {
 		}
 	}
 	return false
+}
+
+// indexOfStmt returns the index of the final schema that the pass's
+// CREATE INDEX statement created, and its table: looked up among the
+// indexes of the table the statement names, and else (the table was
+// renamed) through the model's index of declarations, which takes a
+// map over every index to build.
+func indexOfStmt(pass *diagnostics.Pass, is *syntax.IndexStmt) (*schema.Table, *schema.Index) {
+	if t := pass.Schema.Table(schema.RangeVarName(is.Relation)); t != nil {
+		for _, ix := range t.Indexes {
+			if ix.Def.Span.Start == pass.Stmt.Span.Start && ix.Def.URI == pass.File.URI {
+				return t, ix
+			}
+		}
+	}
+	return pass.Schema.IndexDeclaredAt(pass.File.URI, pass.Stmt.Span.Start)
 }

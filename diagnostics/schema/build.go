@@ -16,7 +16,7 @@ import (
 // a place in the order, for CreatedBefore). It returns ctx.Err() if cancelled.
 func Build(ctx context.Context, files []*syntax.ParsedFile) (*Model, error) {
 	m := &Model{tables: make(map[string]*Table), files: make(map[string]int, len(files)), functions: make(map[string]*Function),
-		keyHistory: make(map[string][][]string)}
+		byColumn: new(columnMemo)}
 	for i, pf := range files {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -72,12 +72,6 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 			}
 		}
 		m.putTable(t)
-		if t.PrimaryKey != nil {
-			m.recordKey(t.Name, t.PrimaryKey.Columns)
-		}
-		for _, u := range t.Uniques {
-			m.recordKey(t.Name, u.Columns)
-		}
 	case *syntax.Node_AlterTableStmt:
 		at := n.AlterTableStmt
 		if at.Objtype == syntax.ObjectType_OBJECT_INDEX {
@@ -104,15 +98,14 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 					part.Partition = cmd.Subtype == syntax.AlterTableType_AT_AttachPartition
 				}
 			case syntax.AlterTableType_AT_DropColumn:
+				m.recordKeys(t, func(cols []string) bool { return slices.Contains(cols, cmd.Name) }, "")
 				t.dropColumn(cmd.Name)
 			case syntax.AlterTableType_AT_AddConstraint:
 				if con := cmd.Def.GetConstraint(); con != nil {
 					t.addConstraint(st, uri, con)
-					if con.Contype == syntax.ConstrType_CONSTR_PRIMARY || con.Contype == syntax.ConstrType_CONSTR_UNIQUE {
-						m.recordKey(t.Name, syntax.Strings(con.Keys))
-					}
 				}
 			case syntax.AlterTableType_AT_DropConstraint:
+				m.recordKeys(t, nil, cmd.Name)
 				t.dropConstraint(cmd.Name)
 			case syntax.AlterTableType_AT_AlterColumnType:
 				if col, def := t.Column(cmd.Name), cmd.Def.GetColumnDef(); col != nil && def != nil {
@@ -151,7 +144,7 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 		for _, p := range is.IndexParams {
 			ix.Columns = append(ix.Columns, p.GetIndexElem().GetName())
 		}
-		ix.Keys, ix.Predicate = indexKeys(st, is)
+		ix.Keys, ix.Predicate = indexKeys(st, is, ix.Columns)
 		for _, p := range is.IndexIncludingParams {
 			ix.Include = append(ix.Include, p.GetIndexElem().GetName())
 		}
@@ -164,9 +157,6 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 			ix.Name = defaultName(name.Object, cols, "idx")
 		}
 		t.Indexes = append(t.Indexes, ix)
-		if ix.Unique {
-			m.recordKey(t.Name, ix.Columns)
-		}
 	case *syntax.Node_DropStmt:
 		ds := n.DropStmt
 		switch ds.RemoveType {
@@ -226,7 +216,40 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 // recordKey adds a key's columns to the key history of table name n.
 func (m *Model) recordKey(n Name, cols []string) {
 	if len(cols) > 0 {
+		if m.keyHistory == nil {
+			m.keyHistory = make(map[string][][]string)
+		}
 		m.keyHistory[n.Key()] = append(m.keyHistory[n.Key()], cols)
+	}
+}
+
+// recordKeys adds to the key history the primary key, unique constraints
+// and unique indexes of t that a change is about to remove: those whose
+// columns satisfy uses (a dropped column), or the constraint or index
+// called name, or, when both are empty, all of them (a dropped table).
+// Keys that stay are in the final schema; only removed ones need a record.
+func (m *Model) recordKeys(t *Table, uses func(cols []string) bool, name string) {
+	removed := func(keyName string, cols []string) bool {
+		switch {
+		case uses != nil:
+			return uses(cols)
+		case name != "":
+			return keyName == name
+		}
+		return true
+	}
+	if k := t.PrimaryKey; k != nil && removed(k.Name, k.Columns) {
+		m.recordKey(t.Name, k.Columns)
+	}
+	for _, k := range t.Uniques {
+		if removed(k.Name, k.Columns) {
+			m.recordKey(t.Name, k.Columns)
+		}
+	}
+	for _, ix := range t.Indexes {
+		if ix.Unique && !slices.Contains(ix.Columns, "") && removed(ix.Name, ix.Columns) {
+			m.recordKey(t.Name, ix.Columns)
+		}
 	}
 }
 
@@ -248,6 +271,7 @@ func (m *Model) recordAddedKeys(at *syntax.AlterTableStmt) {
 
 func (m *Model) putTable(t *Table) {
 	if old := m.tables[t.Name.Key()]; old != nil {
+		m.recordKeys(old, nil, "")
 		m.order = slices.DeleteFunc(m.order, func(x *Table) bool { return x == old })
 	}
 	m.tables[t.Name.Key()] = t
@@ -259,6 +283,7 @@ func (m *Model) dropTable(n Name) {
 	if t == nil {
 		return
 	}
+	m.recordKeys(t, nil, "")
 	delete(m.tables, n.Key())
 	m.order = slices.DeleteFunc(m.order, func(x *Table) bool { return x == t })
 }
@@ -267,6 +292,11 @@ func (m *Model) dropIndex(n Name) {
 	for _, t := range m.order {
 		if n.Schema != "" && n.Schema != "public" && n.Schema != t.Name.Schema {
 			continue
+		}
+		for _, ix := range t.Indexes {
+			if ix.Name == n.Object && ix.Unique && !slices.Contains(ix.Columns, "") {
+				m.recordKey(t.Name, ix.Columns)
+			}
 		}
 		t.Indexes = slices.DeleteFunc(t.Indexes, func(ix *Index) bool { return ix.Name == n.Object })
 	}

@@ -34,20 +34,33 @@ func (m *Model) attachIndexes(at *syntax.AlterTableStmt) {
 // name; other keys and the predicate are read from the statement's
 // lexemes, so that two indexes compare equal when they differ only in
 // layout, comments or the case of unquoted words.
-func indexKeys(st *syntax.Stmt, is *syntax.IndexStmt) (keys []string, predicate string) {
-	keys = make([]string, len(is.IndexParams))
+//
+// columns are the index's key columns as Index.Columns has them; when
+// every key is a plain column, keys is columns itself (no copy: renames
+// apply to both alike).
+func indexKeys(st *syntax.Stmt, is *syntax.IndexStmt, columns []string) (keys []string, predicate string) {
 	plain := true
+	for _, p := range is.IndexParams {
+		e := p.GetIndexElem()
+		if !(e.GetName() != "" && e.Expr == nil && len(e.Collation) == 0 && len(e.Opclass) == 0 && len(e.Opclassopts) == 0 &&
+			e.Ordering == syntax.SortByDir_SORTBY_DEFAULT && e.NullsOrdering == syntax.SortByNulls_SORTBY_NULLS_DEFAULT) {
+			plain = false
+			break
+		}
+	}
+	if plain && is.WhereClause == nil {
+		return columns, ""
+	}
+	keys = make([]string, len(is.IndexParams))
 	for i, p := range is.IndexParams {
 		e := p.GetIndexElem()
 		if e.GetName() != "" && e.Expr == nil && len(e.Collation) == 0 && len(e.Opclass) == 0 && len(e.Opclassopts) == 0 &&
 			e.Ordering == syntax.SortByDir_SORTBY_DEFAULT && e.NullsOrdering == syntax.SortByNulls_SORTBY_NULLS_DEFAULT {
 			keys[i] = e.Name
-		} else {
-			plain = false
 		}
 	}
-	if plain && is.WhereClause == nil {
-		return keys, ""
+	if plain {
+		keys = columns
 	}
 	// The key list is the first parenthesis after the table's name; the
 	// predicate follows the first WHERE after it at depth 0.

@@ -112,6 +112,10 @@ type Model struct {
 	order  []*Table       // in creation order
 	files  map[string]int // URI → position in the migration order
 
+	// byColumn memoises TablesWithColumn: rules ask it for every
+	// statement of a file, and a keystroke builds a new model.
+	byColumn *columnMemo
+
 	// Where the objects of the final schema were declared, filled in at
 	// the end of Build: the CREATE TABLE statement of each table and the
 	// constraint of each foreign key, keyed by file and start offset.
@@ -128,8 +132,11 @@ type Model struct {
 	functionOrder []*Function          // in creation order
 
 	// keyHistory holds, by table name key, the columns of every primary
-	// key, unique constraint and unique index ever declared on a table of
-	// that name, dropped or not.
+	// key, unique constraint and unique index that a table of that name
+	// had and lost (dropped, or with its table or a column), and those
+	// added to a table of that name before one existed. Keys that stay are
+	// in the final schema: recording only removed ones keeps the common
+	// case free of work.
 	keyHistory map[string][][]string
 }
 
@@ -222,12 +229,15 @@ func (m *Model) IndexDeclaredAt(uri string, start int) (*Table, *Index) {
 	return r.table, r.index
 }
 
-// DeclaredKeys returns the columns of every primary key, unique
-// constraint and unique index that any statement of the workspace
-// declared on a table called n, including keys a later statement dropped
-// and keys of an earlier table of that name. Maintenance scripts drop
-// and re-create keys wholesale (for a bulk load, or a schema rebuilt
-// from parts); a key declared anywhere says what the designers meant.
+// DeclaredKeys returns the columns of the primary keys, unique
+// constraints and unique indexes that statements of the workspace
+// declared on a table called n and that the final schema no longer has:
+// keys a later statement dropped (with their table or a column), keys of
+// an earlier table of that name, and keys added before the table was
+// created. With the final table's own keys, they are every key declared
+// for it. Maintenance scripts drop and re-create keys wholesale (for a
+// bulk load, or a schema rebuilt from parts); a key declared anywhere
+// says what the designers meant.
 func (m *Model) DeclaredKeys(n Name) [][]string {
 	if m == nil {
 		return nil
