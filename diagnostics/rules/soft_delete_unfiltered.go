@@ -58,7 +58,7 @@ type softRead struct {
 func runSoftDeleteUnfiltered(pass *diagnostics.Pass) {
 	st := pass.Stmt
 	sel := st.Node.GetSelectStmt()
-	if sel == nil || sel.IntoClause != nil {
+	if sel == nil || sel.IntoClause != nil || !anySoftDeleted(pass.Schema) {
 		return
 	}
 	if !mayHaveSubquery(st) && !readsSoftDeleted(pass.Schema, sel) {
@@ -113,6 +113,16 @@ func containsItem(items []*scopeItem, it *scopeItem) bool {
 func softDeleted(t *schema.Table) bool {
 	c := t.Column(softDeleteColumn)
 	return c != nil && !c.NotNull
+}
+
+// anySoftDeleted reports whether a table of the model is soft-deleted.
+func anySoftDeleted(m *schema.Model) bool {
+	for _, t := range m.TablesWithColumn(softDeleteColumn) {
+		if softDeleted(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // readsSoftDeleted reports whether a relation in the FROM clause of sel
