@@ -15,7 +15,8 @@ import (
 // files and the down sections of goose and dbmate files (they still have
 // a place in the order, for CreatedBefore). It returns ctx.Err() if cancelled.
 func Build(ctx context.Context, files []*syntax.ParsedFile) (*Model, error) {
-	m := &Model{tables: make(map[string]*Table), files: make(map[string]int, len(files)), functions: make(map[string]*Function)}
+	m := &Model{tables: make(map[string]*Table), files: make(map[string]int, len(files)), functions: make(map[string]*Function),
+		byColumn: new(columnMemo)}
 	for i, pf := range files {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()

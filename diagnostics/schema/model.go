@@ -112,6 +112,10 @@ type Model struct {
 	order  []*Table       // in creation order
 	files  map[string]int // URI → position in the migration order
 
+	// byColumn memoises TablesWithColumn: rules ask it for every
+	// statement of a file, and a keystroke builds a new model.
+	byColumn *columnMemo
+
 	// Where the objects of the final schema were declared, filled in at
 	// the end of Build: the CREATE TABLE statement of each table and the
 	// constraint of each foreign key, keyed by file and start offset.
