@@ -31,10 +31,11 @@ var MissingTimestamps = &diagnostics.Rule{
 			"besides the key, and a text key, a name such as `*_types` or `*_statuses`, or only label columns " +
 			"such as `name` and `state_abbr`: `countries (code, name)`, `genres (id, name)`), tables that " +
 			"already record a date or time on insert under another name (`requested_at NOT NULL DEFAULT now()`, " +
-			"`deleted_at NOT NULL`, `last_update DEFAULT now()`) or a time named for the row itself " +
+			"`deleted_at NOT NULL`, `last_update DEFAULT now()`, a `valid_range tstzrange NOT NULL`) or a time named for the row itself " +
 			"(`order_date` in `orders`), tables named for codes or types that reference no other table " +
 			"(`release_attribute_type`), tables of nothing but keys and references " +
-			"(a subtype's base table), temporary tables, partitions, and tables that inherit or copy " +
+			"(a subtype's base table; an integer column named for a table of the workspace counts as a " +
+			"reference), temporary tables, partitions, and tables that inherit or copy " +
 			"their columns from another (`INHERITS`, `LIKE`, `OF type`, `CREATE TABLE … AS`).",
 		Bad: "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL, total numeric(10, 2) NOT NULL);",
 		Good: "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL, total numeric(10, 2) NOT NULL,\n" +
@@ -154,7 +155,8 @@ func recordsInsertTime(settings diagnostics.Settings, t *schema.Table) bool {
 	}
 	for _, c := range t.Columns {
 		typ := modelTypeBase(c.Type)
-		timed := isTimestampTypeName(c.Type) || strings.Contains(typ, "timestamp") || strings.Contains(typ, "date")
+		timed := isTimestampTypeName(c.Type) || strings.Contains(typ, "timestamp") || strings.Contains(typ, "date") ||
+			typ == "tstzrange" || typ == "tsrange" || typ == "daterange" // a validity period: valid_range
 		named := isTimeName(settings, c.Name)
 		if (timed || named) && (c.NotNull || c.HasDefault) {
 			return true
@@ -181,17 +183,33 @@ func singular(w string) string {
 }
 
 // hasFacts reports whether t has a column that is neither part of its
-// primary key nor of a foreign key: a table of keys and references only
+// primary key nor a reference: a column of a foreign key, or an integer
+// or uuid column named for a table of the model (tag, editor_id) whose
+// key a script elsewhere declares. A table of keys and references only
 // (a subtype's base table, a junction table) records no facts to date.
-func hasFacts(t *schema.Table) bool {
+func hasFacts(m *schema.Model, t *schema.Table) bool {
 	for _, c := range t.Columns {
-		if t.PrimaryKey != nil && slices.Contains(t.PrimaryKey.Columns, c.Name) {
+		if t.PrimaryKey != nil && slices.Contains(t.PrimaryKey.Columns, c.Name) || inForeignKey(t, c.Name) {
 			continue
 		}
-		if slices.ContainsFunc(t.ForeignKeys, func(fk *schema.ForeignKey) bool { return slices.Contains(fk.Columns, c.Name) }) {
+		if _, family := keyType(c.Type); (family == "integer" || family == "uuid") && namesTable(m, t, c.Name) {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// namesTable reports whether a column name (x or x_id) names a table of
+// the model other than t, in t's schema or the default one.
+func namesTable(m *schema.Model, t *schema.Table, col string) bool {
+	x := strings.TrimSuffix(col, "_id")
+	for _, sch := range []string{t.Name.Schema, ""} {
+		for _, cand := range referencedCandidates(x) {
+			if other := m.Table(schema.Name{Schema: sch, Object: cand}); other != nil && other != t {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -209,7 +227,7 @@ func runMissingTimestamps(pass *diagnostics.Pass) {
 		}
 	}
 	tbl := pass.Schema.TableDeclaredAt(pass.File.URI, st.Span.Start)
-	if tbl == nil || tbl.Partition || !hasFacts(tbl) || hasTimeColumn(tbl, createdWords) || isLookupTable(tbl) || isNamedLookup(tbl) ||
+	if tbl == nil || tbl.Partition || !hasFacts(pass.Schema, tbl) || hasTimeColumn(tbl, createdWords) || isLookupTable(tbl) || isNamedLookup(tbl) ||
 		recordsInsertTime(pass.Settings, tbl) {
 		return
 	}

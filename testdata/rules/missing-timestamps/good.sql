@@ -32,3 +32,8 @@ CREATE TABLE host_set (public_id text PRIMARY KEY, catalog_id text NOT NULL REFE
 CREATE TABLE purchase_orders (order_id smallint PRIMARY KEY, customer_id text, order_date date, shipped_date date, ship_name text);
 CREATE TABLE release_attribute_type (id serial PRIMARY KEY, name text NOT NULL, free_text boolean NOT NULL, parent int REFERENCES release_attribute_type, child_order int);
 CREATE TABLE employee_class (label text NOT NULL PRIMARY KEY, id serial NOT NULL UNIQUE);
+-- A validity period, and references by table name whose keys are declared elsewhere.
+CREATE TABLE store_hst (public_id text NOT NULL, name text, history_id text PRIMARY KEY, valid_range tstzrange NOT NULL DEFAULT tstzrange(now(), NULL));
+CREATE TABLE editor (id int PRIMARY KEY, name text NOT NULL, email text, bio text, created timestamptz);
+CREATE TABLE place (id int PRIMARY KEY, name text NOT NULL);
+CREATE TABLE tag_raw (place integer NOT NULL, editor integer NOT NULL, tag integer NOT NULL);
