@@ -129,8 +129,16 @@ func obviouslyServed(m *schema.Model, st *syntax.Stmt) bool {
 	}
 	type rel struct {
 		name   string
-		table  *schema.Table
+		rv     *syntax.RangeVar
+		table  *schema.Table // looked up when a condition needs it
+		looked bool
 		served bool // or not a table of the schema: never reported
+	}
+	lookup := func(r *rel) *schema.Table {
+		if !r.looked {
+			r.table, r.looked = m.Table(schema.RangeVarName(r.rv)), true
+		}
+		return r.table
 	}
 	var rels [4]rel
 	var quals [4]*syntax.Node
@@ -139,11 +147,10 @@ func obviouslyServed(m *schema.Model, st *syntax.Stmt) bool {
 		if n == len(rels) || rv.Alias != nil && len(rv.Alias.Colnames) > 0 {
 			return false
 		}
-		r := rel{name: rv.Relname, table: m.Table(schema.RangeVarName(rv))}
+		r := rel{name: rv.Relname, rv: rv}
 		if rv.Alias != nil {
 			r.name = rv.Alias.Aliasname
 		}
-		r.served = r.table == nil
 		rels[n] = r
 		n++
 		return true
@@ -230,12 +237,15 @@ func obviouslyServed(m *schema.Model, st *syntax.Stmt) bool {
 			}
 		}
 		name := ref.Fields[len(ref.Fields)-1].GetString_().GetSval()
-		if r != nil && r.table != nil && r.table.Column(name) != nil && leadingIndex(r.table, name, equality) {
+		if r == nil || r.served {
+			continue
+		}
+		if t := lookup(r); t != nil && t.Column(name) != nil && leadingIndex(t, name, equality) {
 			r.served = true
 		}
 	}
-	for _, r := range rels[:n] {
-		if !r.served {
+	for i := range n {
+		if r := &rels[i]; !r.served && lookup(r) != nil {
 			return false
 		}
 	}
