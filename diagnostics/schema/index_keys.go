@@ -42,8 +42,7 @@ func indexKeys(st *syntax.Stmt, is *syntax.IndexStmt, columns []string) (keys []
 	plain := true
 	for _, p := range is.IndexParams {
 		e := p.GetIndexElem()
-		if !(e.GetName() != "" && e.Expr == nil && len(e.Collation) == 0 && len(e.Opclass) == 0 && len(e.Opclassopts) == 0 &&
-			e.Ordering == syntax.SortByDir_SORTBY_DEFAULT && e.NullsOrdering == syntax.SortByNulls_SORTBY_NULLS_DEFAULT) {
+		if !plainKey(e) {
 			plain = false
 			break
 		}
@@ -54,8 +53,7 @@ func indexKeys(st *syntax.Stmt, is *syntax.IndexStmt, columns []string) (keys []
 	keys = make([]string, len(is.IndexParams))
 	for i, p := range is.IndexParams {
 		e := p.GetIndexElem()
-		if e.GetName() != "" && e.Expr == nil && len(e.Collation) == 0 && len(e.Opclass) == 0 && len(e.Opclassopts) == 0 &&
-			e.Ordering == syntax.SortByDir_SORTBY_DEFAULT && e.NullsOrdering == syntax.SortByNulls_SORTBY_NULLS_DEFAULT {
+		if plainKey(e) {
 			keys[i] = e.Name
 		}
 	}
@@ -123,6 +121,16 @@ func indexKeys(st *syntax.Stmt, is *syntax.IndexStmt, columns []string) (keys []
 		}
 	}
 	return keys, ""
+}
+
+// plainKey reports whether an index element is a plain column in the
+// default order: ascending (written or not), nulls last (written or not),
+// the default operator class and collation.
+func plainKey(e *syntax.IndexElem) bool {
+	asc := e.Ordering == syntax.SortByDir_SORTBY_DEFAULT || e.Ordering == syntax.SortByDir_SORTBY_ASC
+	nulls := e.NullsOrdering == syntax.SortByNulls_SORTBY_NULLS_DEFAULT || e.NullsOrdering == syntax.SortByNulls_SORTBY_NULLS_LAST
+	return e.GetName() != "" && e.Expr == nil && len(e.Collation) == 0 && len(e.Opclass) == 0 && len(e.Opclassopts) == 0 &&
+		asc && nulls
 }
 
 // normalizedText joins the text of lexemes with single spaces, leaving

@@ -17,11 +17,12 @@ CREATE INDEX i2 ON ONLY public.t USING btree (LOWER(b) /* ci */, a DESC NULLS LA
 CREATE UNIQUE INDEX i3 ON t (a) WITH (fillfactor = 90) WHERE c IS NULL; -- trailing
 CREATE INDEX IF NOT EXISTS i1 ON t (c);
 CREATE INDEX ON t ((a + 1));
+CREATE INDEX t_asc ON t (a ASC NULLS LAST, b ASC);
 `
 	m := buildFiles(t, source.NewFile("a.sql", 0, text))
 	tb := m.Table(schema.Name{Object: "t"})
-	if len(tb.Indexes) != 4 {
-		t.Fatalf("%d indexes, want 4 (IF NOT EXISTS of an existing name creates nothing)", len(tb.Indexes))
+	if len(tb.Indexes) != 5 {
+		t.Fatalf("%d indexes, want 5 (IF NOT EXISTS of an existing name creates nothing)", len(tb.Indexes))
 	}
 	tests := []struct {
 		keys, include, predicate string
@@ -31,6 +32,7 @@ CREATE INDEX ON t ((a + 1));
 		{"lower ( b )|a desc nulls last|b text_pattern_ops", "c", "a > 0 and ( b <> 'X' )", false},
 		{"a", "", "c is null", true},
 		{"( a + 1 )", "", "", false},
+		{"a|b", "", "", false}, // ASC and NULLS LAST are the default order
 	}
 	for i, tt := range tests {
 		ix := tb.Indexes[i]
