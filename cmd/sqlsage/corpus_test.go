@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 )
 
 // corpusDir is the shared real-world SQL corpus (see its MANIFEST.md). It
@@ -50,6 +51,23 @@ func TestCorpus(t *testing.T) {
 		}
 	}
 	t.Logf("%d files, %d findings, %d statements not analysed", run.Files, len(run.Findings), run.Skipped)
+
+	// No statement is parsed twice: a second pass over the whole corpus
+	// with the same parser is answered entirely from its cache.
+	parser := syntax.NewParser(1 << 21)
+	for pass := range 2 {
+		before := parser.Parses()
+		for _, in := range inputs {
+			if _, err := parser.ParseFile(ctx, in.file); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n := parser.Parses() - before; pass == 1 && n != 0 {
+			t.Errorf("second pass over the corpus parsed %d statements again", n)
+		} else if pass == 0 {
+			t.Logf("first pass parsed %d distinct statements", n)
+		}
+	}
 }
 
 func mustConfig(t *testing.T) diagnostics.Config {
