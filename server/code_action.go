@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -17,9 +18,13 @@ const fixAllTitle = "Fix all sqlsage problems"
 
 // CodeAction offers, for every diagnostic of the document's latest version
 // whose range meets the requested one, one quickfix action per fix whose
-// result still parses; the diagnostic's preferred fix is marked so. When
-// context.only asks for source.fixAll (or a kind above it), it also offers
-// one action applying every preferred safe fix of the document at once.
+// result still parses; the diagnostic's preferred fix is marked so. Then,
+// for each, "Ignore <rule> for this statement" and "Ignore <rule> in this
+// file" (quickfix.IgnoreStatement and IgnoreFile: the suppression
+// comments the engine reads), never preferred, each offered once however
+// many diagnostics it would silence. When context.only asks for
+// source.fixAll (or a kind above it), it also offers one action applying
+// every preferred safe fix of the document at once.
 func (s *server) CodeAction(ctx context.Context, params *protocol.CodeActionParams) ([]protocol.CodeAction, error) {
 	snap, f, diags, err := s.current(ctx, string(params.TextDocument.URI))
 	if err != nil {
@@ -33,11 +38,34 @@ func (s *server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 		if err != nil {
 			s.log.Warn("codeAction range outside the document; clamped", "uri", f.URI, "version", f.Version, "error", err)
 		}
+		pf, err := snap.Parsed(ctx, f.URI)
+		if err != nil {
+			return nil, requestError(err, "parsing "+f.URI)
+		}
+		var ignores []protocol.CodeAction
+		offered := make(map[string]bool) // ignore actions by title and edit
+		ignore := func(d *diagnostics.Diagnostic, fix diagnostics.Fix) {
+			key := fmt.Sprint(fix.Title, fix.Edits)
+			if offered[key] {
+				return
+			}
+			offered[key] = true
+			ignores = append(ignores, protocol.CodeAction{
+				Title:       fix.Title,
+				Kind:        protocol.QuickFix,
+				Diagnostics: []protocol.Diagnostic{s.toDiagnostic(snap, f, d)},
+				Edit:        documentEdit(f, fix.Edits),
+			})
+		}
 		for i := range diags {
 			d := &diags[i]
 			if !d.Span.Overlaps(span) {
 				continue
 			}
+			if fix, ok := quickfix.IgnoreStatement(pf, d.Rule, d.Span.Start); ok {
+				ignore(d, fix)
+			}
+			ignore(d, quickfix.IgnoreFile(pf, d.Rule))
 			for j, fix := range d.Fixes {
 				if ctx.Err() != nil {
 					return nil, protocol.ErrRequestCancelled
@@ -54,6 +82,7 @@ func (s *server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 				})
 			}
 		}
+		actions = append(actions, ignores...)
 	}
 
 	if len(only) > 0 && kindWanted(only, codeActionKindFixAll) {

@@ -17,7 +17,7 @@ import (
 // Elsewhere the result is null.
 func (s *server) Definition(ctx context.Context, params *protocol.DefinitionParams) ([]protocol.Location, error) {
 	uri := string(params.TextDocument.URI)
-	snap, f, err := s.document(uri)
+	snap, f, err := s.document(ctx, uri)
 	if err != nil {
 		return nil, err
 	}

@@ -26,35 +26,39 @@ func (s *server) analyze(ctx context.Context, uri string) {
 	}()
 	s.mu.Lock()
 	snap, open := s.snap, s.open[uri]
+	cfg, gen := s.configForLocked(uri), s.config.gen
 	s.mu.Unlock()
 	f := snap.File(uri)
 	if !open || f == nil {
 		return
 	}
-	diags, err := s.opts.Engine.Analyze(ctx, snap, uri, s.opts.Config)
+	diags, err := s.opts.Engine.Analyze(ctx, snap, uri, cfg)
 	if err != nil {
 		if ctx.Err() == nil {
 			s.log.Error("analysis failed", "uri", uri, "version", f.Version, "error", err)
 		}
 		return
 	}
-	s.publish(ctx, snap, f, diags)
+	s.publish(ctx, snap, f, gen, diags)
 }
 
-// publish sends diags for version f of its document, and records them for
-// code actions and hover, unless f is no longer the document's latest
-// version or ctx was cancelled. Empty lists are published too, so that
-// the editor clears what an earlier version reported.
-func (s *server) publish(ctx context.Context, snap *workspace.Snapshot, f *source.File, diags []diagnostics.Diagnostic) {
+// publish sends diags for version f of its document, found under the
+// configuration of generation gen, and records them for code actions and
+// hover, unless f is no longer the document's latest version, the
+// configuration has changed since or ctx was cancelled. Empty lists are
+// published too, so that the editor clears what an earlier version
+// reported.
+func (s *server) publish(ctx context.Context, snap *workspace.Snapshot, f *source.File, gen int, diags []diagnostics.Diagnostic) {
 	s.pubMu.Lock()
 	defer s.pubMu.Unlock()
 	s.mu.Lock()
-	latest := s.open[f.URI] && s.snap.File(f.URI) == f && ctx.Err() == nil
+	latest := s.open[f.URI] && s.snap.File(f.URI) == f && s.config.gen == gen && ctx.Err() == nil
 	if latest {
-		s.published[f.URI] = published{file: f, diags: diags}
+		s.published[f.URI] = published{file: f, gen: gen, diags: diags}
 	}
+	pull := s.caps.pull
 	s.mu.Unlock()
-	if !latest {
+	if !latest || pull {
 		return
 	}
 	params := &protocol.PublishDiagnosticsParams{
@@ -81,21 +85,26 @@ func (s *server) notifyDiagnostics(params *protocol.PublishDiagnosticsParams) er
 }
 
 // current returns the snapshot, the latest version of document uri and
-// its diagnostics: those last published when they are for that version,
-// or else computed now on the snapshot (cheap: statement parses are
-// cached), so that a request never waits for a scheduled analysis.
+// its diagnostics: those last published when they are for that version
+// and configuration, or else computed now on the snapshot (cheap:
+// statement parses are cached), so that a request never waits for a
+// scheduled analysis. It takes what it reads under one lock and then
+// lets the next message start (releaseQueue): from there on the request
+// works on its own snapshot, which later edits do not change.
 func (s *server) current(ctx context.Context, uri string) (*workspace.Snapshot, *source.File, []diagnostics.Diagnostic, error) {
 	s.mu.Lock()
-	pub := s.published[uri]
+	snap, open, pub := s.snap, s.open[uri], s.published[uri]
+	cfg, gen := s.configForLocked(uri), s.config.gen
 	s.mu.Unlock()
-	snap, f, err := s.document(uri)
-	if err != nil {
-		return nil, nil, nil, err
+	releaseQueue(ctx)
+	f := snap.File(uri)
+	if f == nil || !open {
+		return nil, nil, nil, notOpen(uri)
 	}
-	if pub.file == f {
+	if pub.file == f && pub.gen == gen {
 		return snap, f, pub.diags, nil
 	}
-	diags, err := s.opts.Engine.Analyze(ctx, snap, uri, s.opts.Config)
+	diags, err := s.opts.Engine.Analyze(ctx, snap, uri, cfg)
 	if err != nil {
 		return nil, nil, nil, requestError(err, "analysing "+uri)
 	}
@@ -103,16 +112,22 @@ func (s *server) current(ctx context.Context, uri string) (*workspace.Snapshot, 
 }
 
 // document returns the current snapshot and the latest version of the
-// open document uri.
-func (s *server) document(uri string) (*workspace.Snapshot, *source.File, error) {
+// open document uri, and lets the next message start (see current).
+func (s *server) document(ctx context.Context, uri string) (*workspace.Snapshot, *source.File, error) {
 	s.mu.Lock()
 	snap, open := s.snap, s.open[uri]
 	s.mu.Unlock()
+	releaseQueue(ctx)
 	f := snap.File(uri)
 	if f == nil || !open {
-		return nil, nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "document %s is not open", uri)
+		return nil, nil, notOpen(uri)
 	}
 	return snap, f, nil
+}
+
+// notOpen is the error of a request about a document that is not open.
+func notOpen(uri string) error {
+	return jsonrpc2.Errorf(jsonrpc2.InvalidParams, "document %s is not open", uri)
 }
 
 // requestError is the reply to a request whose work failed with err:

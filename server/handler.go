@@ -16,12 +16,13 @@ import (
 
 // handler returns the server's middleware chain:
 //
-//	protocol.CancelHandler(jsonrpc2.AsyncHandler(recover(gate(dispatch))))
+//	protocol.CancelHandler(asyncHandler(recover(gate(dispatch))))
 //
-// CancelHandler serves $/cancelRequest; AsyncHandler runs each message on
-// its own goroutine but starts it only once the previous one has replied;
-// recover turns a panic into an InternalError reply; gate enforces the
-// lifecycle; dispatch calls the protocol.Server methods.
+// CancelHandler serves $/cancelRequest; asyncHandler runs each message on
+// its own goroutine but starts it only once the previous one has replied
+// or released the queue (see releaseQueue); recover turns a panic into an
+// InternalError reply; gate enforces the lifecycle; dispatch calls the
+// protocol.Server methods.
 //
 // Around it all, every message is counted in s.inflight from the moment
 // it is read until it is replied to (every path replies exactly once, to
@@ -29,7 +30,7 @@ import (
 // Serve can finish the messages read before the stream ended.
 func (s *server) handler() jsonrpc2.Handler {
 	chain := protocol.CancelHandler(
-		jsonrpc2.AsyncHandler(
+		asyncHandler(s.log,
 			recoverHandler(s.log,
 				s.gate(
 					s.dispatch(protocol.ServerHandler(s, nil))))))
@@ -40,6 +41,55 @@ func (s *server) handler() jsonrpc2.Handler {
 			defer once.Do(s.inflight.done)
 			return reply(ctx, result, err)
 		}, req)
+	}
+}
+
+// releaseKey marks, in a handler's context, the function that lets the
+// next message start before this one is replied to.
+type releaseKey struct{}
+
+// asyncHandler is jsonrpc2.AsyncHandler (v0.10.0) with one addition. Like
+// it, it runs each message on a goroutine of its own and starts the next
+// message only once this one has replied, so that notifications apply in
+// order and a request sees every edit sent before it. Unlike it, a
+// request that has taken what it reads (a snapshot, which later edits
+// never change) may call releaseQueue to let the next message start while
+// it works: a slow request (references across the workspace, analysing a
+// version not analysed yet) then never holds up the edits behind it. This
+// is gopls's jsonrpc2 "Async" in the one place we need it.
+func asyncHandler(log *slog.Logger, next jsonrpc2.Handler) jsonrpc2.Handler {
+	nextRequest := make(chan struct{})
+	close(nextRequest)
+	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+		// The connection calls this from its one reading goroutine, so
+		// nextRequest needs no lock.
+		waitForPrevious := nextRequest
+		nextRequest = make(chan struct{})
+		unlockNext := nextRequest
+		var once sync.Once
+		release := func() { once.Do(func() { close(unlockNext) }) }
+		innerReply := reply
+		reply = func(ctx context.Context, result any, err error) error {
+			release()
+			return innerReply(ctx, result, err)
+		}
+		ctx = context.WithValue(ctx, releaseKey{}, release)
+		go func() {
+			<-waitForPrevious
+			if err := next(ctx, reply, req); err != nil && ctx.Err() == nil {
+				log.Debug("message handler returned an error", "method", req.Method(), "error", err)
+			}
+		}()
+		return nil
+	}
+}
+
+// releaseQueue lets the message after the one being handled start now,
+// before this one replies (see asyncHandler). A request calls it once it
+// holds the snapshot it will read; outside asyncHandler it does nothing.
+func releaseQueue(ctx context.Context) {
+	if release, ok := ctx.Value(releaseKey{}).(func()); ok {
+		release()
 	}
 }
 
@@ -132,14 +182,21 @@ func isCall(ctx context.Context) bool {
 	return v
 }
 
-// dispatch hands messages to next (protocol.ServerHandler), except
-// shutdown and exit, which it serves itself whatever their params, and
-// textDocument/didChange: protocol v0.12.0 declares
-// TextDocumentContentChangeEvent.Range as a value, so a whole-document
-// change, which has no range, would decode as an insertion at 0:0. The
-// wire params are decoded here into didChangeParams, whose range is a
-// pointer. It also records in ctx whether the message is a request, for
-// Request's sake.
+// dispatch hands messages to next (protocol.ServerHandler), except:
+//
+//   - shutdown and exit, which it serves itself whatever their params;
+//   - textDocument/didChange: protocol v0.12.0 declares
+//     TextDocumentContentChangeEvent.Range as a value, so a
+//     whole-document change, which has no range, would decode as an
+//     insertion at 0:0. The wire params are decoded here into
+//     didChangeParams, whose range is a pointer;
+//   - textDocument/completion, whose items carry the 3.17 labelDetails
+//     that protocol v0.12.0's CompletionItem lacks.
+//
+// It reads initialize's raw params for the client capabilities v0.12.0
+// does not decode, and adds the 3.17 server capabilities to its result.
+// It also records in ctx whether the message is a request, for Request's
+// sake.
 func (s *server) dispatch(next jsonrpc2.Handler) jsonrpc2.Handler {
 	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
 		_, call := req.(*jsonrpc2.Call)
@@ -151,6 +208,19 @@ func (s *server) dispatch(next jsonrpc2.Handler) jsonrpc2.Handler {
 			return reply(ctx, nil, s.Shutdown(ctx))
 		case protocol.MethodExit:
 			return reply(ctx, nil, s.Exit(ctx))
+		case protocol.MethodInitialize:
+			caps := parseClientCaps(req.Params())
+			s.mu.Lock()
+			s.caps = caps
+			s.mu.Unlock()
+			return next(ctx, s.initializeReply(reply), req)
+		case protocol.MethodTextDocumentCompletion:
+			var params protocol.CompletionParams
+			if err := json.Unmarshal(req.Params(), &params); err != nil {
+				return reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.ParseError, "decoding completion params: %v", err))
+			}
+			list, err := s.completion(ctx, &params)
+			return reply(ctx, list, err)
 		case protocol.MethodTextDocumentDidChange:
 		default:
 			if len(req.Params()) == 0 {

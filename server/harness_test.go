@@ -183,7 +183,24 @@ type testClient struct {
 
 	mu      sync.Mutex
 	pubs    []publication
-	changed chan struct{} // closed and replaced at every publication
+	msgs    []serverMessage // every request and notification from the server, publications included
+	changed chan struct{}   // closed and replaced at every message from the server
+}
+
+// serverMessage is a request or notification the server sent the client.
+type serverMessage struct {
+	method string
+	params json.RawMessage
+	call   bool // a request, answered by the harness
+}
+
+// clientRequests are the requests from the server that the test client
+// answers with a null result, as an editor does; any other request is
+// answered MethodNotFound.
+var clientRequests = map[string]bool{
+	protocol.MethodClientRegisterCapability: true,
+	protocol.MethodWorkDoneProgressCreate:   true,
+	methodDiagnosticRefresh:                 true,
 }
 
 // publication is one publishDiagnostics notification and when it arrived.
@@ -228,22 +245,83 @@ func startServer(t testing.TB, opts Options) *testClient {
 	return c
 }
 
-// handle receives the server's messages: publications are recorded, and
-// any request is answered MethodNotFound.
+// handle receives the server's messages: every one is recorded,
+// publications also apart; the requests in clientRequests are answered
+// null, and any other request MethodNotFound.
 func (c *testClient) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
-	if req.Method() != protocol.MethodTextDocumentPublishDiagnostics {
-		return jsonrpc2.MethodNotFoundHandler(ctx, reply, req)
-	}
-	var p protocol.PublishDiagnosticsParams
-	if err := json.Unmarshal(req.Params(), &p); err != nil {
-		c.t.Errorf("decoding publishDiagnostics: %v", err)
-	}
+	_, call := req.(*jsonrpc2.Call)
 	c.mu.Lock()
-	c.pubs = append(c.pubs, publication{p, time.Now()})
+	c.msgs = append(c.msgs, serverMessage{req.Method(), slices.Clone(req.Params()), call})
+	if req.Method() == protocol.MethodTextDocumentPublishDiagnostics {
+		var p protocol.PublishDiagnosticsParams
+		if err := json.Unmarshal(req.Params(), &p); err != nil {
+			c.t.Errorf("decoding publishDiagnostics: %v", err)
+		}
+		c.pubs = append(c.pubs, publication{p, time.Now()})
+	}
 	close(c.changed)
 	c.changed = make(chan struct{})
 	c.mu.Unlock()
+	if call && !clientRequests[req.Method()] {
+		return jsonrpc2.MethodNotFoundHandler(ctx, reply, req)
+	}
 	return reply(ctx, nil, nil)
+}
+
+// messages returns the messages with method the server has sent so far.
+func (c *testClient) messages(method string) []serverMessage {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []serverMessage
+	for _, m := range c.msgs {
+		if m.method == method {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// markMessages returns a position in the stream of server messages, for
+// awaitMessage.
+func (c *testClient) markMessages() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.msgs)
+}
+
+// awaitMessage waits until a message with method, after mark, satisfies
+// ok (nil: any), and returns the first such.
+func (c *testClient) awaitMessage(mark int, method string, ok func(json.RawMessage) bool) serverMessage {
+	c.t.Helper()
+	timeout := time.After(waitTimeout)
+	for {
+		c.mu.Lock()
+		i := slices.IndexFunc(c.msgs[mark:], func(m serverMessage) bool { return m.method == method && (ok == nil || ok(m.params)) })
+		var m serverMessage
+		if i >= 0 {
+			m = c.msgs[mark+i]
+		}
+		changed := c.changed
+		c.mu.Unlock()
+		if i >= 0 {
+			return m
+		}
+		select {
+		case <-changed:
+		case <-timeout:
+			c.t.Fatalf("no %s from the server within %v; got %s", method, waitTimeout, c.describeMessages())
+		}
+	}
+}
+
+func (c *testClient) describeMessages() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var b strings.Builder
+	for _, m := range c.msgs {
+		fmt.Fprintf(&b, "\n  %s %s", m.method, m.params)
+	}
+	return b.String()
 }
 
 // call sends a request and decodes its result into result.
@@ -274,9 +352,20 @@ func (c *testClient) notify(method string, params any) {
 // folder ("" for none) and returns the server's answer.
 func (c *testClient) initialize(root string) *protocol.InitializeResult {
 	c.t.Helper()
-	params := &protocol.InitializeParams{}
+	return c.initializeWith(root, nil)
+}
+
+// initializeWith runs the initialize handshake with root as the workspace
+// folder ("" for none), declaring the client capabilities caps (JSON, as
+// on the wire; nil for none), and returns the server's answer.
+func (c *testClient) initializeWith(root string, caps map[string]any) *protocol.InitializeResult {
+	c.t.Helper()
+	params := map[string]any{"processId": nil, "rootUri": nil, "capabilities": map[string]any{}}
+	if caps != nil {
+		params["capabilities"] = caps
+	}
 	if root != "" {
-		params.WorkspaceFolders = []protocol.WorkspaceFolder{{URI: root, Name: "ws"}}
+		params["workspaceFolders"] = []protocol.WorkspaceFolder{{URI: root, Name: "ws"}}
 	}
 	var res protocol.InitializeResult
 	c.mustCall(protocol.MethodInitialize, params, &res)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
@@ -45,8 +46,15 @@ type Options struct {
 	Debounce time.Duration
 	// Version is reported to the client as serverInfo.version.
 	Version string
-	// Config is the rule policy used for every analysis.
+	// Config is the rule policy used where no .sqlsage.toml is found in
+	// force for a workspace folder; a configuration file replaces it (as
+	// it replaces the defaults in sqlsage check), and the client's
+	// settings (workspace/didChangeConfiguration) override both.
 	Config diagnostics.Config
+
+	// loadHook, when set, is called before each file of the workspace is
+	// read at start-up: tests use it to hold the load back.
+	loadHook func(path string)
 }
 
 // Serve runs a language server over rwc, framed with Content-Length
@@ -96,7 +104,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	}
 	cancel()
 	s.sched.stop()
-	s.background.Wait()
+	s.stopBackground()
 	// Closing the stream does not wait for the reader: a blocking read of
 	// a process's stdin cannot be interrupted, and the process is about to
 	// exit anyway.
@@ -164,11 +172,16 @@ type server struct {
 	ctx    context.Context // connection-scoped; cancelled when Serve returns
 	parser *syntax.Parser
 	sched  *scheduler
+	disk   diskQueue // jobs that read the disk, in order
 
-	background sync.WaitGroup // goroutines other than the scheduler's (workspace loading)
-	inflight   counter        // messages read but not replied to yet
-	exited     chan struct{}  // closed by the exit notification
-	exitOnce   sync.Once
+	bgMu       sync.Mutex     // guards bgStopped, and background's Add against its Wait
+	bgStopped  bool           // no background goroutine may start any more
+	background sync.WaitGroup // goroutines other than the scheduler's (disk jobs, requests to the client)
+
+	inflight    counter       // messages read but not replied to yet
+	progressSeq atomic.Int64  // numbers the progress tokens the server creates
+	exited      chan struct{} // closed by the exit notification
+	exitOnce    sync.Once
 
 	// pubMu makes "is this still the latest version?" and the publication
 	// that follows one step, so an old result can never be published after
@@ -178,15 +191,20 @@ type server struct {
 	mu        sync.Mutex // guards the fields below
 	state     state
 	exitErr   error
+	caps      clientCaps // what the client supports, from initialize
 	snap      *workspace.Snapshot
-	open      map[string]bool      // URIs of documents open in the editor
-	published map[string]published // last published diagnostics of each open document
+	open      map[string]bool      // URIs of SQL documents open in the editor
+	published map[string]published // last published (or pulled) diagnostics of each open document
+	pulled    map[string]pulled    // last diagnostics answered to textDocument/diagnostic, by URI
 	roots     []string             // workspace folders, as file system paths
+	config    configState          // configuration files, client settings and their errors
 }
 
-// published records the diagnostics last sent for one document version.
+// published records the diagnostics last computed for one document
+// version under one configuration.
 type published struct {
 	file  *source.File // the exact version analysed
+	gen   int          // the configuration generation (configState.gen) analysed under
 	diags []diagnostics.Diagnostic
 }
 
@@ -202,6 +220,8 @@ func newServer(ctx context.Context, conn jsonrpc2.Conn, opts Options) *server {
 		snap:      workspace.New(parser),
 		open:      make(map[string]bool),
 		published: make(map[string]published),
+		pulled:    make(map[string]pulled),
+		config:    newConfigState(),
 	}
 	s.sched = newScheduler(ctx, s.analyze)
 	return s
@@ -224,8 +244,10 @@ func (s *server) exitError() error {
 // codeActionKindFixAll is the kind of the action that applies every safe fix.
 const codeActionKindFixAll protocol.CodeActionKind = "source.fixAll.sqlsage"
 
-// Initialize records the workspace roots and answers the server's
-// capabilities: only what is implemented.
+// Initialize records the workspace roots and the client's capabilities,
+// reads the configuration files in force for the roots, and answers the
+// server's capabilities: only what is implemented. (dispatch adds the
+// 3.17 diagnosticProvider when the client pulls diagnostics.)
 func (s *server) Initialize(ctx context.Context, params *protocol.InitializeParams) (*protocol.InitializeResult, error) {
 	var roots []string
 	for _, f := range params.WorkspaceFolders {
@@ -248,6 +270,7 @@ func (s *server) Initialize(ctx context.Context, params *protocol.InitializePara
 	s.roots = roots
 	s.mu.Unlock()
 	s.log.Info("initialize", "roots", roots, "client", clientName(params.ClientInfo))
+	s.reloadConfig()
 
 	return &protocol.InitializeResult{
 		Capabilities: protocol.ServerCapabilities{
@@ -256,14 +279,34 @@ func (s *server) Initialize(ctx context.Context, params *protocol.InitializePara
 				Change:    protocol.TextDocumentSyncKindIncremental,
 				Save:      &protocol.SaveOptions{IncludeText: false},
 			},
+			CompletionProvider: &protocol.CompletionOptions{TriggerCharacters: completionTriggers},
+			HoverProvider:      true,
+			DefinitionProvider: true,
+			ReferencesProvider: true,
 			CodeActionProvider: &protocol.CodeActionOptions{
 				CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix, codeActionKindFixAll},
 			},
-			HoverProvider:      true,
-			DefinitionProvider: true,
+			DocumentSymbolProvider: true,
 		},
 		ServerInfo: &protocol.ServerInfo{Name: "sqlsage", Version: s.opts.Version},
 	}, nil
+}
+
+// initializeReply wraps initialize's reply so that the result declares
+// the 3.17 capabilities protocol v0.12.0 cannot express: pull diagnostics
+// when the client pulls them.
+func (s *server) initializeReply(reply jsonrpc2.Replier) jsonrpc2.Replier {
+	return func(ctx context.Context, result any, err error) error {
+		res, ok := result.(*protocol.InitializeResult)
+		if err != nil || !ok || res == nil {
+			return reply(ctx, result, err)
+		}
+		out := initializeResult{Capabilities: serverCapabilities{ServerCapabilities: res.Capabilities}, ServerInfo: res.ServerInfo}
+		if s.clientCaps().pull {
+			out.Capabilities.DiagnosticProvider = &diagnosticOptions{Identifier: "sqlsage", InterFileDependencies: true}
+		}
+		return reply(ctx, out, nil)
+	}
 }
 
 func clientName(ci *protocol.ClientInfo) string {
@@ -273,68 +316,28 @@ func clientName(ci *protocol.ClientInfo) string {
 	return strings.TrimSpace(ci.Name + " " + ci.Version)
 }
 
-// Initialized starts loading the workspace's .sql files from disk.
-func (s *server) Initialized(ctx context.Context, params *protocol.InitializedParams) error {
+// clientCaps returns what the client declared it supports.
+func (s *server) clientCaps() clientCaps {
 	s.mu.Lock()
-	roots := s.roots
-	s.mu.Unlock()
-	if len(roots) == 0 {
-		return nil
-	}
-	s.background.Add(1)
-	go func() {
-		defer s.background.Done()
-		ctx, cancel := context.WithTimeout(s.ctx, workspaceLoadTimeout)
-		defer cancel()
-		s.loadWorkspace(ctx, roots)
-	}()
-	return nil
+	defer s.mu.Unlock()
+	return s.caps
 }
 
-// loadWorkspace reads every .sql file under roots into the snapshot,
-// except documents the editor has open (its buffers win), then
-// re-analyses the open documents against the fuller schema model.
-func (s *server) loadWorkspace(ctx context.Context, roots []string) {
-	start := time.Now()
-	var files []*source.File
-	for _, root := range roots {
-		paths, err := workspace.FindSQL(ctx, root)
-		if err != nil {
-			if ctx.Err() == nil {
-				s.log.Warn("cannot search workspace folder", "root", root, "error", err)
-			}
-			continue
-		}
-		for _, p := range paths {
-			if ctx.Err() != nil {
-				return
-			}
-			f, err := workspace.ReadFile(p, pathURI(p))
-			if err != nil {
-				s.log.Warn("cannot read workspace file", "path", p, "error", err)
-				continue
-			}
-			files = append(files, f)
-		}
-	}
-	if ctx.Err() != nil {
-		return
-	}
+// Initialized asks the client to watch the workspace's .sql files and
+// configuration files for us (when it can register watchers
+// dynamically), and starts loading the workspace's .sql files from disk
+// in the background.
+func (s *server) Initialized(ctx context.Context, params *protocol.InitializedParams) error {
 	s.mu.Lock()
-	if s.state != running {
-		s.mu.Unlock()
-		return
-	}
-	var add []*source.File
-	for _, f := range files {
-		if !s.open[f.URI] {
-			add = append(add, f)
-		}
-	}
-	s.snap = s.snap.With(add...)
+	roots, caps := s.roots, s.caps
 	s.mu.Unlock()
-	s.log.Info("workspace loaded", "files", len(files), "elapsed", time.Since(start).Round(time.Millisecond))
-	s.scheduleOpen("", s.opts.Debounce)
+	if caps.watchRegistration {
+		s.registerWatchers()
+	}
+	if len(roots) > 0 {
+		s.disk.enqueue(s, func(ctx context.Context) { s.loadWorkspace(ctx, roots) })
+	}
+	return nil
 }
 
 // Shutdown stops all analysis; the server then answers only exit.
@@ -358,11 +361,14 @@ func (s *server) Exit(ctx context.Context) error {
 }
 
 // Request receives every method protocol.ServerHandler does not know:
-// requests get MethodNotFound, notifications (such as "$/…" ones) are
-// ignored silently.
+// textDocument/diagnostic (LSP 3.17) is answered, other requests get
+// MethodNotFound, notifications (such as "$/…" ones) are ignored silently.
 func (s *server) Request(ctx context.Context, method string, params any) (any, error) {
 	if !isCall(ctx) {
 		return nil, nil
+	}
+	if method == methodDocumentDiagnostic {
+		return s.documentDiagnostic(ctx, params)
 	}
 	return nil, methodNotFound(method)
 }
@@ -389,16 +395,56 @@ func pathURI(path string) string {
 	return string(uri.File(path))
 }
 
-// inRoots reports whether path lies under one of the workspace roots.
-func (s *server) inRoots(path string) bool {
+// rootOf returns the workspace root that holds path (the deepest one, when
+// roots nest) and true, or "" and false when none does.
+func (s *server) rootOf(path string) (string, bool) {
 	s.mu.Lock()
 	roots := s.roots
 	s.mu.Unlock()
+	return rootOf(roots, path)
+}
+
+// rootOf returns the root of roots that holds path, the deepest one.
+func rootOf(roots []string, path string) (string, bool) {
+	best, found := "", false
 	for _, r := range roots {
 		rel, err := filepath.Rel(r, path)
 		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel) {
-			return true
+			if !found || len(r) > len(best) {
+				best, found = r, true
+			}
 		}
 	}
-	return false
+	return best, found
+}
+
+// inRoots reports whether path lies under one of the workspace roots.
+func (s *server) inRoots(path string) bool {
+	_, ok := s.rootOf(path)
+	return ok
+}
+
+// spawn runs f on a background goroutine that Serve waits for, unless
+// Serve is already stopping; it reports whether f was started.
+func (s *server) spawn(f func()) bool {
+	s.bgMu.Lock()
+	defer s.bgMu.Unlock()
+	if s.bgStopped {
+		return false
+	}
+	s.background.Add(1)
+	go func() {
+		defer s.background.Done()
+		f()
+	}()
+	return true
+}
+
+// stopBackground refuses new background goroutines and waits for those
+// running; the connection's context is cancelled by then.
+func (s *server) stopBackground() {
+	s.bgMu.Lock()
+	s.bgStopped = true
+	s.bgMu.Unlock()
+	s.background.Wait()
 }

@@ -35,9 +35,12 @@ func TestInitializeCapabilities(t *testing.T) {
 	const wantJSON = `{
 		"capabilities": {
 			"textDocumentSync": {"openClose": true, "change": 2, "save": {}},
-			"codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll.sqlsage"]},
+			"completionProvider": {"triggerCharacters": [".", " "]},
 			"hoverProvider": true,
-			"definitionProvider": true
+			"definitionProvider": true,
+			"referencesProvider": true,
+			"documentSymbolProvider": true,
+			"codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll.sqlsage"]}
 		},
 		"serverInfo": {"name": "sqlsage", "version": "v9.9.9"}
 	}`
@@ -173,7 +176,7 @@ func TestIncrementalChangesConvertUTF16(t *testing.T) {
 func TestUnknownMethodsAnswerMethodNotFound(t *testing.T) {
 	c := startServer(t, Options{Engine: defaultEngine(t)})
 	c.initialize("")
-	for _, method := range []string{"sqlsage/frobnicate", protocol.MethodTextDocumentTypeDefinition, protocol.MethodTextDocumentCompletion, "$/unknownRequest"} {
+	for _, method := range []string{"sqlsage/frobnicate", protocol.MethodTextDocumentTypeDefinition, protocol.MethodTextDocumentSignatureHelp, "$/unknownRequest"} {
 		err := c.call(method, map[string]any{"textDocument": map[string]any{"uri": testDoc}}, nil)
 		if rpcCode(err) != jsonrpc2.MethodNotFound {
 			t.Errorf("%s: error %v (code %d), want code %d", method, err, rpcCode(err), jsonrpc2.MethodNotFound)
@@ -339,8 +342,14 @@ func TestCodeActions(t *testing.T) {
 
 	first := rng(t, text, "float", 0)
 	got := actions(first)
-	if len(got) != 1 {
-		t.Fatalf("actions on the first float: %d (%+v), want 1: the unsafe fix does not parse and is withheld", len(got), got)
+	var titles []string
+	for _, a := range got {
+		titles = append(titles, a.Title)
+	}
+	// The unsafe fix does not parse and is withheld; the ignore actions
+	// follow the fixes.
+	if want := []string{"Use DECIMAL(10, 2)", "Ignore test-float for this statement", "Ignore test-float in this file"}; !slices.Equal(titles, want) {
+		t.Fatalf("actions on the first float: %q, want %q", titles, want)
 	}
 	a := got[0]
 	if a.Title != "Use DECIMAL(10, 2)" || a.Kind != protocol.QuickFix || !a.IsPreferred {
@@ -394,8 +403,8 @@ func TestRequestsNeverWaitForAnalysis(t *testing.T) {
 		TextDocument: protocol.TextDocumentIdentifier{URI: testDoc},
 		Range:        rng(t, text, "float", 0),
 	}, &got)
-	if len(got) != 1 || got[0].Title != "Use DECIMAL(10, 2)" || *got[0].Edit.DocumentChanges[0].TextDocument.Version != 2 {
-		t.Errorf("actions on an unpublished version: %+v, want the DECIMAL fix for version 2", got)
+	if len(got) != 3 || got[0].Title != "Use DECIMAL(10, 2)" || *got[0].Edit.DocumentChanges[0].TextDocument.Version != 2 {
+		t.Errorf("actions on an unpublished version: %+v, want the DECIMAL fix for version 2 and the two ignore actions", got)
 	}
 	if vs := c.publications(testDoc); len(vs) != 1 {
 		t.Errorf("%d publications, want only version 1's", len(vs))

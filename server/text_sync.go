@@ -30,15 +30,22 @@ type contentChange struct {
 
 // DidOpen adds the editor's buffer to the snapshot, overriding the file
 // on disk, and analyses it at once.
+//
+// A configuration file (.sqlsage.toml) is not SQL: it is only recorded,
+// so that its errors can be published on it.
 func (s *server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocumentParams) error {
 	doc := params.TextDocument
+	if isConfigURI(string(doc.URI)) {
+		s.openConfig(string(doc.URI), doc.Version)
+		return nil
+	}
 	f := source.NewFile(string(doc.URI), doc.Version, doc.Text)
 	s.mu.Lock()
 	s.snap = s.snap.With(f)
 	s.open[f.URI] = true
 	s.mu.Unlock()
-	s.sched.schedule(f.URI, 0)
-	s.scheduleOpen(f.URI, s.opts.Debounce)
+	s.analyzeSoon(f.URI, 0)
+	s.invalidate(f.URI, s.opts.Debounce)
 	return nil
 }
 
@@ -60,6 +67,10 @@ func (s *server) DidChange(ctx context.Context, params *protocol.DidChangeTextDo
 // clamped (and logged) rather than refused, so no typed text is lost.
 func (s *server) didChange(ctx context.Context, params *didChangeParams) error {
 	uri := string(params.TextDocument.URI)
+	if isConfigURI(uri) {
+		s.changeConfig(uri, params.TextDocument.Version)
+		return nil
+	}
 	s.mu.Lock()
 	old := s.snap.File(uri)
 	open := s.open[uri]
@@ -97,8 +108,13 @@ func (s *server) didChange(ctx context.Context, params *didChangeParams) error {
 	return nil
 }
 
-// DidSave needs no work: the buffer, not the file, is what is analysed.
+// DidSave of a configuration file reloads the configuration (clients
+// without file watchers tell us no other way). Other saves need no work:
+// the buffer, not the file, is what is analysed.
 func (s *server) DidSave(ctx context.Context, params *protocol.DidSaveTextDocumentParams) error {
+	if isConfigURI(string(params.TextDocument.URI)) {
+		s.disk.enqueue(s, s.configReloadJob)
+	}
 	return nil
 }
 
@@ -107,6 +123,9 @@ func (s *server) DidSave(ctx context.Context, params *protocol.DidSaveTextDocume
 // drops it otherwise, and clears its diagnostics.
 func (s *server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocumentParams) error {
 	uri := string(params.TextDocument.URI)
+	if isConfigURI(uri) {
+		return s.closeConfig(uri)
+	}
 	var disk *source.File
 	if path, ok := uriPath(uri); ok && workspace.IsSQL(path) && s.inRoots(path) {
 		f, err := workspace.ReadFile(path, uri)
@@ -128,24 +147,44 @@ func (s *server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocu
 	}
 	delete(s.open, uri)
 	delete(s.published, uri)
+	delete(s.pulled, uri)
+	pull := s.caps.pull
 	s.mu.Unlock()
-	err := s.notifyDiagnostics(&protocol.PublishDiagnosticsParams{URI: params.TextDocument.URI, Diagnostics: []protocol.Diagnostic{}})
+	var err error
+	if !pull {
+		err = s.notifyDiagnostics(&protocol.PublishDiagnosticsParams{URI: params.TextDocument.URI, Diagnostics: []protocol.Diagnostic{}})
+	}
 	s.pubMu.Unlock()
 
-	s.scheduleOpen("", s.opts.Debounce)
+	s.invalidate("", s.opts.Debounce)
 	return err
 }
 
 // changed schedules, after an edit of uri, the debounced analysis of uri
 // and of every other open document, whose schema model may have changed.
 func (s *server) changed(uri string) {
-	s.sched.schedule(uri, s.opts.Debounce)
-	s.scheduleOpen(uri, s.opts.Debounce)
+	s.analyzeSoon(uri, s.opts.Debounce)
+	s.invalidate(uri, s.opts.Debounce)
 }
 
-// scheduleOpen schedules the analysis of every open document but except.
-func (s *server) scheduleOpen(except string, delay time.Duration) {
+// analyzeSoon schedules the analysis of the open document uri after
+// delay, unless the client pulls diagnostics: then it asks for them
+// itself, and nothing is analysed for nobody.
+func (s *server) analyzeSoon(uri string, delay time.Duration) {
+	if s.clientCaps().pull {
+		return
+	}
+	s.sched.schedule(uri, delay)
+}
+
+// invalidate says that what the open documents but except depend on (the
+// other files, the configuration) has changed. When the server publishes,
+// it schedules their analysis after delay; when the client pulls, the
+// client is asked to pull again (workspace/diagnostic/refresh), if it
+// can be.
+func (s *server) invalidate(except string, delay time.Duration) {
 	s.mu.Lock()
+	caps := s.caps
 	uris := make([]string, 0, len(s.open))
 	for u := range s.open {
 		if u != except {
@@ -153,6 +192,12 @@ func (s *server) scheduleOpen(except string, delay time.Duration) {
 		}
 	}
 	s.mu.Unlock()
+	if caps.pull {
+		if caps.refresh && except == "" {
+			s.refreshPull()
+		}
+		return
+	}
 	for _, u := range uris {
 		s.sched.schedule(u, delay)
 	}

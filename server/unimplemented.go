@@ -42,11 +42,6 @@ func (s *server) ColorPresentation(ctx context.Context, params *protocol.ColorPr
 	return nil, methodNotFound(protocol.MethodTextDocumentColorPresentation)
 }
 
-// Completion is not implemented: MethodNotFound.
-func (s *server) Completion(ctx context.Context, params *protocol.CompletionParams) (*protocol.CompletionList, error) {
-	return nil, methodNotFound(protocol.MethodTextDocumentCompletion)
-}
-
 // CompletionResolve is not implemented: MethodNotFound.
 func (s *server) CompletionResolve(ctx context.Context, params *protocol.CompletionItem) (*protocol.CompletionItem, error) {
 	return nil, methodNotFound(protocol.MethodCompletionItemResolve)
@@ -55,16 +50,6 @@ func (s *server) CompletionResolve(ctx context.Context, params *protocol.Complet
 // Declaration is not implemented: MethodNotFound.
 func (s *server) Declaration(ctx context.Context, params *protocol.DeclarationParams) ([]protocol.Location, error) {
 	return nil, methodNotFound(protocol.MethodTextDocumentDeclaration)
-}
-
-// DidChangeConfiguration is not implemented: MethodNotFound.
-func (s *server) DidChangeConfiguration(ctx context.Context, params *protocol.DidChangeConfigurationParams) error {
-	return methodNotFound(protocol.MethodWorkspaceDidChangeConfiguration)
-}
-
-// DidChangeWatchedFiles is not implemented: MethodNotFound.
-func (s *server) DidChangeWatchedFiles(ctx context.Context, params *protocol.DidChangeWatchedFilesParams) error {
-	return methodNotFound(protocol.MethodWorkspaceDidChangeWatchedFiles)
 }
 
 // DidChangeWorkspaceFolders is not implemented: MethodNotFound.
@@ -90,11 +75,6 @@ func (s *server) DocumentLink(ctx context.Context, params *protocol.DocumentLink
 // DocumentLinkResolve is not implemented: MethodNotFound.
 func (s *server) DocumentLinkResolve(ctx context.Context, params *protocol.DocumentLink) (*protocol.DocumentLink, error) {
 	return nil, methodNotFound(protocol.MethodDocumentLinkResolve)
-}
-
-// DocumentSymbol is not implemented: MethodNotFound.
-func (s *server) DocumentSymbol(ctx context.Context, params *protocol.DocumentSymbolParams) ([]any, error) {
-	return nil, methodNotFound(protocol.MethodTextDocumentDocumentSymbol)
 }
 
 // ExecuteCommand is not implemented: MethodNotFound.
@@ -130,11 +110,6 @@ func (s *server) PrepareRename(ctx context.Context, params *protocol.PrepareRena
 // RangeFormatting is not implemented: MethodNotFound.
 func (s *server) RangeFormatting(ctx context.Context, params *protocol.DocumentRangeFormattingParams) ([]protocol.TextEdit, error) {
 	return nil, methodNotFound(protocol.MethodTextDocumentRangeFormatting)
-}
-
-// References is not implemented: MethodNotFound.
-func (s *server) References(ctx context.Context, params *protocol.ReferenceParams) ([]protocol.Location, error) {
-	return nil, methodNotFound(protocol.MethodTextDocumentReferences)
 }
 
 // Rename is not implemented: MethodNotFound.

@@ -1,0 +1,45 @@
+package server
+
+import (
+	"context"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/sqlsage/sqlsage/diagnostics/lookup"
+)
+
+// References lists every place in the workspace (every file of the
+// snapshot, open buffers included) that names the table or column under
+// the cursor, the declaration included when the client asks for it
+// (lookup.References). Elsewhere the result is null.
+func (s *server) References(ctx context.Context, params *protocol.ReferenceParams) ([]protocol.Location, error) {
+	uri := string(params.TextDocument.URI)
+	snap, f, err := s.document(ctx, uri)
+	if err != nil {
+		return nil, err
+	}
+	off, err := positionOffset(f, params.Position)
+	if err != nil {
+		return nil, nil // outside the text: nothing is there
+	}
+	ref, err := lookup.Resolve(ctx, snap, uri, off)
+	if err != nil {
+		return nil, requestError(err, "resolving the name at the cursor")
+	}
+	if ref == nil {
+		return nil, nil
+	}
+	locs, err := lookup.References(ctx, snap, ref.Table, ref.Column, params.Context.IncludeDeclaration)
+	if err != nil {
+		return nil, requestError(err, "finding references")
+	}
+	out := make([]protocol.Location, 0, len(locs))
+	for _, l := range locs {
+		lf := snap.File(l.URI)
+		if lf == nil {
+			continue
+		}
+		out = append(out, protocol.Location{URI: protocol.DocumentURI(l.URI), Range: spanRange(lf, l.Span)})
+	}
+	return out, nil
+}
