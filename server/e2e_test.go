@@ -372,6 +372,12 @@ func TestEndToEnd(t *testing.T) {
 
 	t.Run("session", func(t *testing.T) {
 		root := t.TempDir()
+		// The workspace's configuration, read by the binary at initialize:
+		// the table below has no timestamps, which is beside this test's
+		// point (missing-timestamps, a hint, would report it).
+		if err := os.WriteFile(filepath.Join(root, ".sqlsage.toml"), []byte("[rules]\nmissing-timestamps = \"off\"\n"), 0o666); err != nil {
+			t.Fatal(err)
+		}
 		p := startProcess(t, bin)
 		docURI := "file://" + filepath.ToSlash(filepath.Join(root, "schema.sql"))
 
