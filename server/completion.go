@@ -18,7 +18,8 @@ var completionTriggers = []string{".", " "}
 // cursor (lookup.Complete, which reads the statement's lexemes and text,
 // so that it works while the statement does not parse yet). A column's
 // detail is its type and its label details name its table; a table's
-// label details name the file that creates it. It never waits for an
+// label details name the file that creates it (for a client without
+// labelDetails, the detail says it after a "·"). It never waits for an
 // analysis: it reads the current snapshot.
 func (s *server) completion(ctx context.Context, params *protocol.CompletionParams) (*completionList, error) {
 	uri := string(params.TextDocument.URI)
@@ -35,6 +36,7 @@ func (s *server) completion(ctx context.Context, params *protocol.CompletionPara
 	if err != nil {
 		return nil, requestError(err, "completing")
 	}
+	labelDetails := s.clientCaps().labelDetails
 	for i, c := range cands {
 		item := completionItem{
 			Label:    c.Name,
@@ -43,14 +45,20 @@ func (s *server) completion(ctx context.Context, params *protocol.CompletionPara
 		if c.Insert != c.Name {
 			item.InsertText = c.Insert
 		}
+		var where string // the column's table, the table's file
 		if c.Column != nil {
 			item.Kind = protocol.CompletionItemKindField
 			item.Detail = lookup.TypeName(c.Column.Type)
-			item.LabelDetails = &completionItemLabelDetails{Description: c.Table.Name.Key()}
+			where = c.Table.Name.Key()
 		} else {
 			item.Kind = protocol.CompletionItemKindStruct
 			item.Detail = "table"
-			item.LabelDetails = &completionItemLabelDetails{Description: s.displayName(c.Table.Def.URI)}
+			where = s.displayName(c.Table.Def.URI)
+		}
+		if labelDetails {
+			item.LabelDetails = &completionItemLabelDetails{Description: where}
+		} else {
+			item.Detail += " · " + where // a client without labelDetails shows the detail
 		}
 		list.Items = append(list.Items, item)
 	}

@@ -153,6 +153,27 @@ func TestConfigErrors(t *testing.T) {
 	if p := c.awaitVersion(cfgURI, 1); p.Diagnostics == nil || len(p.Diagnostics) != 0 {
 		t.Fatalf("the good configuration file: %+v, want an empty list", p.Diagnostics)
 	}
+	// Requests about it find nothing there (it is not SQL).
+	at := protocol.TextDocumentPositionParams{TextDocument: protocol.TextDocumentIdentifier{URI: protocol.DocumentURI(cfgURI)}, Position: protocol.Position{Line: 1, Character: 2}}
+	for method, params := range map[string]any{
+		protocol.MethodTextDocumentHover:          &protocol.HoverParams{TextDocumentPositionParams: at},
+		protocol.MethodTextDocumentDefinition:     &protocol.DefinitionParams{TextDocumentPositionParams: at},
+		protocol.MethodTextDocumentReferences:     &protocol.ReferenceParams{TextDocumentPositionParams: at},
+		protocol.MethodTextDocumentDocumentSymbol: &protocol.DocumentSymbolParams{TextDocument: at.TextDocument},
+		protocol.MethodTextDocumentCodeAction:     &protocol.CodeActionParams{TextDocument: at.TextDocument},
+		protocol.MethodTextDocumentCompletion:     &protocol.CompletionParams{TextDocumentPositionParams: at},
+	} {
+		raw := json.RawMessage("null") // what a null result leaves
+		c.mustCall(method, params, &raw)
+		want := map[string]string{protocol.MethodTextDocumentDocumentSymbol: "[]", protocol.MethodTextDocumentCodeAction: "[]",
+			protocol.MethodTextDocumentCompletion: `{"isIncomplete":false,"items":[]}`}[method]
+		if want == "" {
+			want = "null"
+		}
+		if string(raw) != want {
+			t.Errorf("%s on the configuration file = %s, want %s", method, raw, want)
+		}
+	}
 	watched := func() {
 		c.notify(protocol.MethodWorkspaceDidChangeWatchedFiles, &protocol.DidChangeWatchedFilesParams{
 			Changes: []*protocol.FileEvent{{URI: protocol.DocumentURI(cfgURI), Type: protocol.FileChangeTypeChanged}}})

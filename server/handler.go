@@ -191,7 +191,9 @@ func isCall(ctx context.Context) bool {
 //     insertion at 0:0. The wire params are decoded here into
 //     didChangeParams, whose range is a pointer;
 //   - textDocument/completion, whose items carry the 3.17 labelDetails
-//     that protocol v0.12.0's CompletionItem lacks.
+//     that protocol v0.12.0's CompletionItem lacks;
+//   - requests about a configuration file, answered with nothing
+//     (configDocReplies).
 //
 // It reads initialize's raw params for the client capabilities v0.12.0
 // does not decode, and adds the 3.17 server capabilities to its result.
@@ -201,6 +203,9 @@ func (s *server) dispatch(next jsonrpc2.Handler) jsonrpc2.Handler {
 	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
 		_, call := req.(*jsonrpc2.Call)
 		ctx = context.WithValue(ctx, callKey{}, call)
+		if empty, ok := configDocReplies[req.Method()]; ok && call && isConfigURI(documentOf(req.Params()).URI) {
+			return reply(ctx, empty, nil)
+		}
 		switch req.Method() {
 		case protocol.MethodShutdown:
 			// ServerHandler refuses any params, even the "params": null
@@ -238,6 +243,18 @@ func (s *server) dispatch(next jsonrpc2.Handler) jsonrpc2.Handler {
 		}
 		return reply(ctx, nil, s.didChange(ctx, &params))
 	}
+}
+
+// configDocReplies are the answers to requests about a configuration
+// file (.sqlsage.toml), which a client may send when it attaches the
+// server to it: it is not SQL, so nothing is there.
+var configDocReplies = map[string]any{
+	protocol.MethodTextDocumentHover:          nil,
+	protocol.MethodTextDocumentDefinition:     nil,
+	protocol.MethodTextDocumentReferences:     nil,
+	protocol.MethodTextDocumentDocumentSymbol: []any{},
+	protocol.MethodTextDocumentCodeAction:     []any{},
+	protocol.MethodTextDocumentCompletion:     completionList{Items: []completionItem{}},
 }
 
 // withNullParams returns req with "null" params.

@@ -45,8 +45,8 @@ func TestSlowRequestDoesNotHoldUpTheStream(t *testing.T) {
 			close(gate)
 		}
 	}
-	t.Cleanup(closeGate)
 	c := startServer(t, Options{Engine: newEngine(t, rules.SyntaxError, slowRule(entered, gate)), Debounce: time.Hour})
+	t.Cleanup(closeGate) // before the server's cleanup, which waits for the request
 	c.initialize("")
 	const a, b = "file:///ws/a.sql", "file:///ws/b.sql"
 	c.open(a, 1, "SELECT 1;")

@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -204,7 +205,8 @@ func jsonEqual(t *testing.T, a, b any) bool {
 }
 
 func TestCompletion(t *testing.T) {
-	c, _, _, queries, text := namesWorkspace(t, nil)
+	c, _, _, queries, text := namesWorkspace(t, map[string]any{"textDocument": map[string]any{
+		"completion": map[string]any{"completionItem": map[string]any{"labelDetailsSupport": true}}}})
 	// Type a statement that does not parse yet, without waiting for its
 	// analysis, and ask at each step.
 	typed := text + "SELECT o. FROM orders o JOIN "
@@ -261,6 +263,24 @@ func TestCompletion(t *testing.T) {
 	// Nowhere to complete: an empty list.
 	if got := complete(protocol.Position{Line: 0, Character: 3}); len(got) != 0 {
 		t.Errorf("in a comment: %q, want none", got)
+	}
+	c.shutdown()
+}
+
+// TestCompletionWithoutLabelDetails checks that a client that does not
+// declare labelDetailsSupport gets the table in the detail instead.
+func TestCompletionWithoutLabelDetails(t *testing.T) {
+	c, _, _, queries, text := namesWorkspace(t, nil)
+	var list completionList
+	c.mustCall(protocol.MethodTextDocumentCompletion, &protocol.CompletionParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: protocol.DocumentURI(queries)}, Position: pos(t, text, "total", strings.Index(text, "SELECT"))}}, &list)
+	var got []string
+	for _, it := range list.Items {
+		got = append(got, fmt.Sprintf("%s [%s] %v", it.Label, it.Detail, it.LabelDetails))
+	}
+	want := []string{"id [bigint · orders] <nil>", "user_id [bigint · orders] <nil>", "total [numeric(10,2) · orders] <nil>"}
+	if !slices.Equal(got, want) {
+		t.Errorf("completion without labelDetails:\n got %q\nwant %q", got, want)
 	}
 	c.shutdown()
 }

@@ -162,14 +162,14 @@ func TestLoadProgressAndOpenDocumentsFirst(t *testing.T) {
 			<-release
 		}
 	}
-	t.Cleanup(func() {
+	c := startServer(t, Options{Engine: defaultEngine(t), loadHook: hook})
+	t.Cleanup(func() { // before the server's cleanup, which waits for the load
 		select {
 		case <-release:
 		default:
 			close(release)
 		}
 	})
-	c := startServer(t, Options{Engine: defaultEngine(t), loadHook: hook})
 	c.initializeWith(string(uri.File(dir)), map[string]any{"window": map[string]any{"workDoneProgress": true}})
 	<-reached
 
