@@ -45,6 +45,7 @@ func (c *testClient) pull(uri, previous string) pullReport {
 // and publishes nothing.
 func TestPullDiagnostics(t *testing.T) {
 	dir := t.TempDir()
+	writeFile(t, dir, ".sqlsage.toml", "[rules]\ntest-model = \"info\"\n")
 	c := startServer(t, Options{Engine: defaultEngine(t)})
 	var raw json.RawMessage
 	c.mustCall(protocol.MethodInitialize, map[string]any{
@@ -65,6 +66,11 @@ func TestPullDiagnostics(t *testing.T) {
 	mark := c.markMessages()
 	c.notify(protocol.MethodInitialized, &protocol.InitializedParams{})
 	c.awaitLoaded(mark)
+	// The configuration read at initialize and the load asked for no pull:
+	// nothing is open (and nothing may be asked before initialize's result).
+	if m := c.messages(methodDiagnosticRefresh); len(m) != 0 {
+		t.Errorf("%d refresh requests with no document open", len(m))
+	}
 
 	doc := string(uri.File(filepath.Join(dir, "doc.sql")))
 	c.open(doc, 1, "CREATE TABLE t (price float);\nSELECT tables;\n")

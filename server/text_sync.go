@@ -193,7 +193,9 @@ func (s *server) invalidate(except string, delay time.Duration) {
 	}
 	s.mu.Unlock()
 	if caps.pull {
-		if caps.refresh && except == "" {
+		// Not before a document is open: at initialize, a request to the
+		// client would precede initialize's result.
+		if caps.refresh && except == "" && len(uris) > 0 {
 			s.refreshPull()
 		}
 		return
