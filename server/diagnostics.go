@@ -54,7 +54,7 @@ func (s *server) publish(ctx context.Context, snap *workspace.Snapshot, f *sourc
 	s.mu.Lock()
 	latest := s.open[f.URI] && s.snap.File(f.URI) == f && s.config.gen == gen && ctx.Err() == nil
 	if latest {
-		s.published[f.URI] = published{file: f, gen: gen, diags: diags}
+		s.published[f.URI] = published{snap: snap, file: f, gen: gen, diags: diags}
 	}
 	pull := s.caps.pull
 	s.mu.Unlock()
@@ -85,13 +85,24 @@ func (s *server) notifyDiagnostics(params *protocol.PublishDiagnosticsParams) er
 }
 
 // current returns the snapshot, the latest version of document uri and
-// its diagnostics: those last published when they are for that version
-// and configuration, or else computed now on the snapshot (cheap:
+// its diagnostics: those last published when they are for that snapshot
+// (the document and every file it depends on) and configuration, or else
+// computed now on the snapshot (cheap:
 // statement parses are cached), so that a request never waits for a
 // scheduled analysis. It takes what it reads under one lock and then
 // lets the next message start (releaseQueue): from there on the request
 // works on its own snapshot, which later edits do not change.
 func (s *server) current(ctx context.Context, uri string) (*workspace.Snapshot, *source.File, []diagnostics.Diagnostic, error) {
+	snap, f, _, diags, err := s.currentGen(ctx, uri)
+	return snap, f, diags, err
+}
+
+// currentGen is current, with the configuration generation the
+// diagnostics were found under. Diagnostics it computes are kept, as
+// published ones are, while they are the latest: a client that pulls
+// diagnostics is never published to, and its hovers and code actions
+// reuse what its pulls computed.
+func (s *server) currentGen(ctx context.Context, uri string) (*workspace.Snapshot, *source.File, int, []diagnostics.Diagnostic, error) {
 	s.mu.Lock()
 	snap, open, pub := s.snap, s.open[uri], s.published[uri]
 	cfg, gen := s.configForLocked(uri), s.config.gen
@@ -99,16 +110,21 @@ func (s *server) current(ctx context.Context, uri string) (*workspace.Snapshot, 
 	releaseQueue(ctx)
 	f := snap.File(uri)
 	if f == nil || !open {
-		return nil, nil, nil, notOpen(uri)
+		return nil, nil, 0, nil, notOpen(uri)
 	}
-	if pub.file == f && pub.gen == gen {
-		return snap, f, pub.diags, nil
+	if pub.snap == snap && pub.gen == gen {
+		return snap, f, gen, pub.diags, nil
 	}
 	diags, err := s.opts.Engine.Analyze(ctx, snap, uri, cfg)
 	if err != nil {
-		return nil, nil, nil, requestError(err, "analysing "+uri)
+		return nil, nil, 0, nil, requestError(err, "analysing "+uri)
 	}
-	return snap, f, diags, nil
+	s.mu.Lock()
+	if s.open[uri] && s.snap.File(uri) == f && s.config.gen == gen {
+		s.published[uri] = published{snap: snap, file: f, gen: gen, diags: diags}
+	}
+	s.mu.Unlock()
+	return snap, f, gen, diags, nil
 }
 
 // document returns the current snapshot and the latest version of the

@@ -201,10 +201,11 @@ type server struct {
 }
 
 // published records the diagnostics last computed for one document
-// version under one configuration.
+// version, in one snapshot, under one configuration.
 type published struct {
-	file  *source.File // the exact version analysed
-	gen   int          // the configuration generation (configState.gen) analysed under
+	snap  *workspace.Snapshot // the snapshot analysed: the document's other files count too
+	file  *source.File        // the exact version analysed
+	gen   int                 // the configuration generation (configState.gen) analysed under
 	diags []diagnostics.Diagnostic
 }
 
