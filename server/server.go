@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -426,7 +427,8 @@ func (s *server) inRoots(path string) bool {
 }
 
 // spawn runs f on a background goroutine that Serve waits for, unless
-// Serve is already stopping; it reports whether f was started.
+// Serve is already stopping; it reports whether f was started. A panic in
+// f is logged, not fatal.
 func (s *server) spawn(f func()) bool {
 	s.bgMu.Lock()
 	defer s.bgMu.Unlock()
@@ -436,6 +438,11 @@ func (s *server) spawn(f func()) bool {
 	s.background.Add(1)
 	go func() {
 		defer s.background.Done()
+		defer func() {
+			if v := recover(); v != nil {
+				s.log.Error("background work panicked", "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+			}
+		}()
 		f()
 	}()
 	return true

@@ -3,8 +3,10 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -80,9 +82,20 @@ func (q *diskQueue) enqueue(s *server, job func(ctx context.Context)) {
 			job := q.jobs[0]
 			q.jobs = q.jobs[1:]
 			q.mu.Unlock()
-			job(s.ctx)
+			s.runJob(job)
 		}
 	})
+}
+
+// runJob runs a disk job, recovering (and logging) a panic so that the
+// jobs after it still run.
+func (s *server) runJob(job func(ctx context.Context)) {
+	defer func() {
+		if v := recover(); v != nil {
+			s.log.Error("disk job panicked", "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+		}
+	}()
+	job(s.ctx)
 }
 
 // DidChangeWatchedFiles takes changes of files on disk. A .sql file of
@@ -200,6 +213,7 @@ func (s *server) loadWorkspace(ctx context.Context, roots []string) {
 	defer cancel()
 	start := time.Now()
 	prog := s.startProgress(ctx, "sqlsage: loading the workspace", "searching for .sql files")
+	defer prog.end("cancelled") // unless ended below: cancelled, shut down, or panicked
 	var paths []string
 	for _, root := range roots {
 		found, err := workspace.FindSQL(ctx, root)
@@ -214,7 +228,6 @@ func (s *server) loadWorkspace(ctx context.Context, roots []string) {
 	var files []*source.File
 	for i, p := range paths {
 		if ctx.Err() != nil {
-			prog.end("cancelled")
 			return
 		}
 		if s.opts.loadHook != nil {
@@ -232,13 +245,11 @@ func (s *server) loadWorkspace(ctx context.Context, roots []string) {
 		prog.report(i+1, len(paths))
 	}
 	if ctx.Err() != nil {
-		prog.end("cancelled")
 		return
 	}
 	s.mu.Lock()
 	if s.state != running {
 		s.mu.Unlock()
-		prog.end("cancelled")
 		return
 	}
 	var add []*source.File

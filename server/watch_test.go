@@ -223,3 +223,35 @@ func TestNoProgressWithoutTheCapability(t *testing.T) {
 		t.Errorf("%d progress or registration messages to a client that supports neither", n)
 	}
 }
+
+// TestDiskJobPanicKeepsServing makes the workspace load panic: the panic
+// is logged, and the disk jobs after it still run.
+func TestDiskJobPanicKeepsServing(t *testing.T) {
+	dir := t.TempDir()
+	users := writeFile(t, dir, "001_users.sql", "CREATE TABLE users (id int);\n")
+	c := startServer(t, Options{Engine: defaultEngine(t), loadHook: func(string) { panic("the disk exploded") }})
+	mark := c.markMessages()
+	c.initializeWith(string(uri.File(dir)), map[string]any{"window": map[string]any{"workDoneProgress": true}})
+	c.logs.await(t, "disk job panicked")
+	// The progress ends all the same.
+	end := c.awaitMessage(mark, protocol.MethodProgress, func(raw json.RawMessage) bool {
+		var p progressValue
+		return json.Unmarshal(raw, &p) == nil && p.Value.Kind == "end"
+	})
+	if got, want := string(end.params), `{"token":"sqlsage/1","value":{"kind":"end","message":"cancelled"}}`; got != want {
+		t.Errorf("progress end %s, want %s", got, want)
+	}
+	query := string(uri.File(filepath.Join(dir, "query.sql")))
+	c.open(query, 1, "SELECT tables;")
+	if got, want := summarize(c.awaitVersion(query, 1).Diagnostics), []string{"test-model 0:7-0:13 3 tables: "}; !slices.Equal(got, want) {
+		t.Fatalf("after the failed load: %q, want %q", got, want)
+	}
+	mark = c.mark()
+	c.notify(protocol.MethodWorkspaceDidChangeWatchedFiles, &protocol.DidChangeWatchedFilesParams{
+		Changes: []*protocol.FileEvent{{URI: protocol.DocumentURI(users), Type: protocol.FileChangeTypeChanged}}})
+	p := c.awaitAfter(mark, "the model with 001", func(p protocol.PublishDiagnosticsParams) bool { return string(p.URI) == query }).params
+	if got, want := summarize(p.Diagnostics), []string{"test-model 0:7-0:13 3 tables: users"}; !slices.Equal(got, want) {
+		t.Errorf("after a change of 001 on disk: %q, want %q", got, want)
+	}
+	c.shutdown()
+}
