@@ -420,12 +420,6 @@ func rootOf(roots []string, path string) (string, bool) {
 	return best, found
 }
 
-// inRoots reports whether path lies under one of the workspace roots.
-func (s *server) inRoots(path string) bool {
-	_, ok := s.rootOf(path)
-	return ok
-}
-
 // spawn runs f on a background goroutine that Serve waits for, unless
 // Serve is already stopping; it reports whether f was started. A panic in
 // f is logged, not fatal.

@@ -127,7 +127,7 @@ func (s *server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocu
 		return s.closeConfig(uri)
 	}
 	var disk *source.File
-	if path, ok := uriPath(uri); ok && workspace.IsSQL(path) && s.inRoots(path) {
+	if path, ok := uriPath(uri); ok && workspace.IsSQL(path) && s.inWorkspace(path) {
 		f, err := workspace.ReadFile(path, uri)
 		switch {
 		case err == nil:
