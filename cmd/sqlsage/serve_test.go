@@ -58,15 +58,15 @@ var serveFrame = regexp.MustCompile(`^Content-Length: (\d+)\r\n\r\n`)
 // LSP specification (0 after shutdown then exit, 1 otherwise).
 func TestServeSession(t *testing.T) {
 	const (
-		initialize   = `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}`
-		initialized  = `{"jsonrpc":"2.0","method":"initialized","params":{}}`
-		unknown      = `{"jsonrpc":"2.0","id":3,"method":"sqlsage/unknown"}`
-		definition   = `{"jsonrpc":"2.0","id":4,"method":"textDocument/definition","params":{"textDocument":{"uri":"file:///x.sql"},"position":{"line":0,"character":0}}}`
-		malformed    = `{"jsonrpc":"2.0","id":5,"method":`
-		dollar       = `{"jsonrpc":"2.0","method":"$/unknownNotification"}`
-		shutdownNull = `{"jsonrpc":"2.0","id":2,"method":"shutdown","params":null}`
-		shutdown     = `{"jsonrpc":"2.0","id":2,"method":"shutdown"}`
-		exit         = `{"jsonrpc":"2.0","method":"exit"}`
+		initialize    = `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}`
+		initialized   = `{"jsonrpc":"2.0","method":"initialized","params":{}}`
+		unknown       = `{"jsonrpc":"2.0","id":3,"method":"sqlsage/unknown"}`
+		unimplemented = `{"jsonrpc":"2.0","id":4,"method":"textDocument/signatureHelp","params":{"textDocument":{"uri":"file:///x.sql"},"position":{"line":0,"character":0}}}`
+		malformed     = `{"jsonrpc":"2.0","id":5,"method":`
+		dollar        = `{"jsonrpc":"2.0","method":"$/unknownNotification"}`
+		shutdownNull  = `{"jsonrpc":"2.0","id":2,"method":"shutdown","params":null}`
+		shutdown      = `{"jsonrpc":"2.0","id":2,"method":"shutdown"}`
+		exit          = `{"jsonrpc":"2.0","method":"exit"}`
 	)
 	for _, tc := range []struct {
 		name string
@@ -77,7 +77,7 @@ func TestServeSession(t *testing.T) {
 	}{
 		{"shutdown then exit", []string{initialize, initialized, shutdown, exit}, map[int]string{1: "result", 2: "result"}, exitOK, ""},
 		{"unknown methods, malformed message, null shutdown params",
-			[]string{initialize, initialized, unknown, definition, malformed, dollar, shutdownNull, exit},
+			[]string{initialize, initialized, unknown, unimplemented, malformed, dollar, shutdownNull, exit},
 			map[int]string{1: "result", 2: "result", 3: "-32601", 4: "-32601"}, exitOK, "skipping a malformed message"},
 		{"exit without shutdown", []string{initialize, initialized, exit}, map[int]string{1: "result"}, 1, "exit notification received before shutdown"},
 		{"stream ends without exit", []string{initialize, initialized}, map[int]string{1: "result"}, 1, "connection closed before shutdown"},

@@ -181,7 +181,10 @@ test('sqlsage serve speaks LSP to a VS Code-style client', { timeout: 120_000 },
     await server.notify(lsp.InitializedNotification.type, {});
     // What the extension sends right after initialized (see src/settings.ts).
     await server.notify(lsp.DidChangeConfigurationNotification.type, {
-      settings: { sqlsage: { pgVersion: 15, rules: {}, migrations: [] } },
+      // The test's tables are minimal on purpose: the design hints about
+      // them are turned off, as a user would in the settings, which also
+      // shows that the server applies the settings the extension sends.
+      settings: { sqlsage: { pgVersion: 15, rules: { 'missing-timestamps': 'off', 'fk-on-delete-implicit': 'off' }, migrations: [] } },
     });
 
     // Version 1: the two findings, at ranges computed from the text.
