@@ -57,9 +57,15 @@ func (s *server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 				Edit:        documentEdit(f, fix.Edits),
 			})
 		}
+		// Clients such as Neovim 0.7 ask with the cursor position and send
+		// the line's diagnostics in the context: those count as requested.
+		listed := make(map[string]bool, len(params.Context.Diagnostics))
+		for _, cd := range params.Context.Diagnostics {
+			listed[diagnosticKey(cd)] = true
+		}
 		for i := range diags {
 			d := &diags[i]
-			if !d.Span.Overlaps(span) {
+			if !d.Span.Overlaps(span) && (len(listed) == 0 || !listed[diagnosticKey(s.toDiagnostic(snap, f, d))]) {
 				continue
 			}
 			if fix, ok := quickfix.IgnoreStatement(pf, d.Rule, d.Span.Start); ok {
@@ -154,4 +160,10 @@ func kindWanted(only []protocol.CodeActionKind, k protocol.CodeActionKind) bool 
 		}
 	}
 	return false
+}
+
+// diagnosticKey identifies a diagnostic a client sends back in a code
+// action's context: its rule and range.
+func diagnosticKey(d protocol.Diagnostic) string {
+	return fmt.Sprint(d.Code, d.Range.Start.Line, d.Range.Start.Character, d.Range.End.Line, d.Range.End.Character)
 }

@@ -488,3 +488,32 @@ func TestWorkspace(t *testing.T) {
 	c.awaitAfter(mark, "the model reverted to disk", message("tables: users,orders"))
 	c.shutdown()
 }
+
+// TestCodeActionsForContextDiagnostics checks that a request at the
+// cursor (an empty range away from the diagnostic, as Neovim 0.7 sends)
+// gets the fixes of the diagnostics listed in its context.
+func TestCodeActionsForContextDiagnostics(t *testing.T) {
+	c := startServer(t, Options{Engine: defaultEngine(t)})
+	c.initialize("")
+	text := "CREATE TABLE t (id int, price float);"
+	c.open(testDoc, 1, text)
+	published := c.awaitVersion(testDoc, 1)
+	cursor := protocol.Range{Start: protocol.Position{Line: 0, Character: 0}, End: protocol.Position{Line: 0, Character: 0}}
+	var got []protocol.CodeAction
+	c.mustCall(protocol.MethodTextDocumentCodeAction, &protocol.CodeActionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: testDoc},
+		Range:        cursor,
+		Context:      protocol.CodeActionContext{Diagnostics: published.Diagnostics},
+	}, &got)
+	if len(got) == 0 || got[0].Title != "Use DECIMAL(10, 2)" || !got[0].IsPreferred {
+		t.Errorf("actions at the cursor with the diagnostic in context: %+v", got)
+	}
+	var none []protocol.CodeAction
+	c.mustCall(protocol.MethodTextDocumentCodeAction, &protocol.CodeActionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: testDoc},
+		Range:        cursor,
+	}, &none)
+	if len(none) != 0 {
+		t.Errorf("actions at the cursor without context: %+v, want none", none)
+	}
+}
