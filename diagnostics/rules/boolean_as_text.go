@@ -122,7 +122,7 @@ func runBooleanAsText(pass *diagnostics.Pass) {
 				col.Name, pass.File.Text[span.Start:span.End]),
 		}
 		if fixable {
-			d.Fixes = []diagnostics.Fix{edit.Fix("Use BOOLEAN", edit.Replace(span, "BOOLEAN"))}
+			d.Fixes = []diagnostics.Fix{edit.Fix("Use BOOLEAN", edit.ReplaceTokens(pass.File, span, "BOOLEAN"))}
 		}
 		pass.Report(d)
 	}

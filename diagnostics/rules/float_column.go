@@ -124,7 +124,7 @@ func runFloatColumn(pass *diagnostics.Pass) {
 			if syntax.IsArray(tn) {
 				replacement += "[]"
 			}
-			d.Fixes = []diagnostics.Fix{edit.UnsafeFix("Use "+replacement, edit.Replace(span, replacement))}
+			d.Fixes = []diagnostics.Fix{edit.UnsafeFix("Use "+replacement, edit.ReplaceTokens(pass.File, span, replacement))}
 		}
 		pass.Report(d)
 	}

@@ -78,7 +78,7 @@ func runJsonNotJsonb(pass *diagnostics.Pass) {
 // jsonb, and false when that could make the statement invalid.
 func jsonbEdits(pass *diagnostics.Pass, col column, span source.Span) ([]source.Edit, bool) {
 	st := pass.Stmt
-	edits := []source.Edit{edit.Replace(span, jsonbFor(pass.File.Text[span.Start:span.End], syntax.IsArray(col.Def.TypeName)))}
+	edits := []source.Edit{edit.ReplaceTokens(pass.File, span, jsonbFor(pass.File.Text[span.Start:span.End], syntax.IsArray(col.Def.TypeName)))}
 	if col.Alter != nil && col.Alter.Subtype == syntax.AlterTableType_AT_AlterColumnType && col.Def.RawDefault != nil {
 		return nil, false // ALTER COLUMN … TYPE json USING expr
 	}

@@ -214,7 +214,7 @@ func reportStar(pass *diagnostics.Pass, q *query, ref *syntax.ColumnRef, rowType
 	}
 	if fixable {
 		if list, ok := starColumns(q, items, ref, written); ok {
-			d.Fixes = []diagnostics.Fix{edit.Fix("List the columns", edit.Replace(span, list))}
+			d.Fixes = []diagnostics.Fix{edit.Fix("List the columns", edit.ReplaceTokens(pass.File, span, list))}
 		}
 	}
 	pass.Report(d)

@@ -113,7 +113,7 @@ func runUnboundedText(pass *diagnostics.Pass) {
 				col.Name, pass.File.Text[span.Start:span.End], limited),
 		}
 		if col.Alter == nil || col.Alter.Subtype == syntax.AlterTableType_AT_AddColumn || col.Def.RawDefault == nil {
-			d.Fixes = []diagnostics.Fix{edit.UnsafeFix("Use "+limited, edit.Replace(span, limited))}
+			d.Fixes = []diagnostics.Fix{edit.UnsafeFix("Use "+limited, edit.ReplaceTokens(pass.File, span, limited))}
 		}
 		pass.Report(d)
 	}
