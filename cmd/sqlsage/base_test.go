@@ -43,7 +43,7 @@ func TestCheckBase(t *testing.T) {
 	write("db/migrations/003_items.sql", "CREATE TABLE items (id bigint PRIMARY KEY, cost real);\n")
 	chdir(t, repo)
 
-	stdout, stderr, code := runCLI(t, "", "check", "--base", "main", "--excerpt=false", "db")
+	stdout, stderr, code := runCLI(t, "", "check", "--base", "main", "--excerpt=false", "--rule", "edited-applied-migration,money-float", "db")
 	want := "db/migrations/001_init.sql:1:1: error: migration db/migrations/001_init.sql existed at main and was edited; it may already have run where main is deployed, so add a new migration instead [edited-applied-migration]\n" +
 		"db/migrations/001_init.sql:1:50: warning: column \"price\" stores money as real, which cannot represent cents exactly [money-float]\n" +
 		"db/migrations/003_items.sql:1:49: warning: column \"cost\" stores money as real, which cannot represent cents exactly [money-float]\n"

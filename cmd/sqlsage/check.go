@@ -40,6 +40,7 @@ type checkFlags struct {
 	format        string
 	failOn        string
 	enable        string
+	only          string
 	disable       string
 	pgVersion     int
 	stdinFilename string
@@ -54,6 +55,7 @@ func runCheck(ctx context.Context, args []string, std streams) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(report.FormatNames, ", "))
 	fs.StringVar(&f.failOn, "fail-on", "error", "lowest severity that makes the exit status 1: error, warning, info, hint or never")
+	fs.StringVar(&f.only, "rule", "", "comma-separated rule IDs: run only these rules")
 	fs.StringVar(&f.enable, "enable", "", "comma-separated rule IDs to turn on (with their default severity)")
 	fs.StringVar(&f.disable, "disable", "", "comma-separated rule IDs to turn off")
 	fs.IntVar(&f.pgVersion, "pg-version", 0, fmt.Sprintf("target PostgreSQL major version (default %d)", diagnostics.DefaultPGVersion))
@@ -201,24 +203,55 @@ func (f *checkFlags) config(engine *diagnostics.Engine, firstPath string) (diagn
 		}
 		cfg.PGVersion = f.pgVersion
 	}
-	for flagName, list := range map[string]string{"enable": f.enable, "disable": f.disable} {
-		for _, id := range strings.Split(list, ",") {
-			id = strings.TrimSpace(id)
-			if id == "" {
-				continue
-			}
-			r := engine.Rule(id)
-			if r == nil {
-				return cfg, fmt.Errorf("--%s: unknown rule %q (see sqlsage rules)", flagName, id)
-			}
-			if flagName == "enable" {
-				cfg.Rules[id] = r.Severity
-			} else {
-				cfg.Rules[id] = diagnostics.Off
+	if f.only != "" {
+		only, err := ruleIDs(engine, "rule", f.only)
+		if err != nil {
+			return cfg, err
+		}
+		configured := cfg.Rules
+		cfg.Rules = make(map[string]diagnostics.Severity, len(engine.Rules()))
+		for _, r := range engine.Rules() {
+			cfg.Rules[r.ID] = diagnostics.Off
+		}
+		for _, r := range only {
+			cfg.Rules[r.ID] = r.Severity
+			if s, ok := configured[r.ID]; ok && s != diagnostics.Off {
+				cfg.Rules[r.ID] = s // the file's severity for a rule asked for by name
 			}
 		}
 	}
+	enable, err := ruleIDs(engine, "enable", f.enable)
+	if err != nil {
+		return cfg, err
+	}
+	for _, r := range enable {
+		cfg.Rules[r.ID] = r.Severity
+	}
+	disable, err := ruleIDs(engine, "disable", f.disable)
+	if err != nil {
+		return cfg, err
+	}
+	for _, r := range disable {
+		cfg.Rules[r.ID] = diagnostics.Off
+	}
 	return cfg, nil
+}
+
+// ruleIDs returns the rules a comma-separated list given to --flagName
+// names; an unknown ID is an error.
+func ruleIDs(engine *diagnostics.Engine, flagName, list string) ([]*diagnostics.Rule, error) {
+	var rules []*diagnostics.Rule
+	for _, id := range strings.Split(list, ",") {
+		if id = strings.TrimSpace(id); id == "" {
+			continue
+		}
+		r := engine.Rule(id)
+		if r == nil {
+			return nil, fmt.Errorf("--%s: unknown rule %q (see sqlsage rules)", flagName, id)
+		}
+		rules = append(rules, r)
+	}
+	return rules, nil
 }
 
 func parseFailOn(s string) (diagnostics.Severity, error) {

@@ -130,7 +130,7 @@ func TestGitHubEscaping(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a,b:c%.sql")
 	os.WriteFile(path, []byte("CREATE TABLE t (id int PRIMARY KEY, price real);\n"), 0o644)
-	stdout, _, _ := runCLI(t, "", "check", "--format", "github", path)
+	stdout, _, _ := runCLI(t, "", "check", "--format", "github", "--rule", "money-float", path)
 	want := "file=" + strings.NewReplacer("%", "%25", ":", "%3A", ",", "%2C").Replace(path) + ",line=1,col=43,endLine=1,endColumn=47,title=sqlsage(money-float)::column \"price\" stores money as real"
 	if !strings.HasPrefix(stdout, "::warning ") || !strings.Contains(stdout, want) {
 		t.Errorf("got %q\nwant it to contain %q", stdout, want)
@@ -144,7 +144,7 @@ func TestGitLabFingerprintsSurviveLineShifts(t *testing.T) {
 	path := filepath.Join(dir, "a.sql")
 	fingerprint := func(text string) (string, int) {
 		os.WriteFile(path, []byte(text), 0o644)
-		stdout, _, _ := runCLI(t, "", "check", "--format", "gitlab", path)
+		stdout, _, _ := runCLI(t, "", "check", "--format", "gitlab", "--rule", "money-float", path)
 		var issues []struct {
 			Fingerprint string
 			Location    struct{ Lines struct{ Begin int } }
@@ -165,7 +165,7 @@ func TestGitLabFingerprintsSurviveLineShifts(t *testing.T) {
 // TestTextExcerptAndColor checks the caret line, the help line and --color.
 func TestTextExcerptAndColor(t *testing.T) {
 	sql := "CREATE TABLE t (\n\tid int PRIMARY KEY,\n\tprix_é real, price float8\n);\n"
-	stdout, _, _ := runCLI(t, sql, "check", "--color", "never", "-")
+	stdout, _, _ := runCLI(t, sql, "check", "--color", "never", "--rule", "money-float", "-")
 	want := "stdin.sql:3:21: warning: column \"price\" stores money as float8, which cannot represent cents exactly [money-float]\n" +
 		"   3 | \tprix_é real, price float8\n" +
 		"     | \t                   ^^^^^^\n" +
@@ -173,7 +173,7 @@ func TestTextExcerptAndColor(t *testing.T) {
 	if stdout != want {
 		t.Errorf("text output:\n%q\nwant\n%q", stdout, want)
 	}
-	stdout, _, _ = runCLI(t, sql, "check", "--color", "always", "--excerpt=false", "-")
+	stdout, _, _ = runCLI(t, sql, "check", "--color", "always", "--excerpt=false", "--rule", "money-float", "-")
 	if !strings.HasPrefix(stdout, "\x1b[1mstdin.sql:3:21\x1b[0m: \x1b[1;33mwarning\x1b[0m: column") {
 		t.Errorf("coloured output = %q", stdout)
 	}
@@ -196,7 +196,7 @@ func chdir(t *testing.T, dir string) {
 
 func TestCheckJSON(t *testing.T) {
 	sql := "CREATE TABLE orders (id bigint PRIMARY KEY,\n  -- é 日本 😀\n  price float8);\n"
-	stdout, stderr, code := runCLI(t, sql, "check", "--format", "json", "--stdin-filename", "db/orders.sql", "-")
+	stdout, stderr, code := runCLI(t, sql, "check", "--format", "json", "--rule", "money-float", "--stdin-filename", "db/orders.sql", "-")
 	if code != exitOK {
 		t.Fatalf("exit status %d (warnings do not fail by default); stderr: %s", code, stderr)
 	}
@@ -323,5 +323,19 @@ func TestCheckConfig(t *testing.T) {
 	_, stderr, code = runCLI(t, "", "check", "--config", filepath.Join(root, "missing.toml"), db)
 	if code != exitError || !strings.Contains(stderr, "missing.toml: no such file or directory") {
 		t.Errorf("missing --config: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestCheckOnlyRules checks --rule: only the named rules run, a rule that
+// is off by default runs when named, and an unknown ID is an error.
+func TestCheckOnlyRules(t *testing.T) {
+	sql := "CREATE TABLE t (id int PRIMARY KEY, price real, email text);\n"
+	stdout, _, _ := runCLI(t, sql, "check", "--excerpt=false", "--rule", "money-float,unbounded-text", "-")
+	want := "stdin.sql:1:43: warning: column \"price\" stores money as real, which cannot represent cents exactly [money-float]\n"
+	if !strings.HasPrefix(stdout, want) || !strings.Contains(stdout, "[unbounded-text]") || strings.Count(stdout, "\n") != 2 {
+		t.Errorf("check --rule money-float,unbounded-text:\n%s", stdout)
+	}
+	if _, stderr, code := runCLI(t, sql, "check", "--rule", "money-flaot", "-"); code != exitError || !strings.Contains(stderr, `--rule: unknown rule "money-flaot"`) {
+		t.Errorf("unknown --rule: exit %d, %s", code, stderr)
 	}
 }

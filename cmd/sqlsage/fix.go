@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
 
@@ -63,15 +62,13 @@ func runFix(ctx context.Context, args []string, std streams) int {
 	if err != nil {
 		return fail(err)
 	}
+	rules, err := ruleIDs(engine, "rule", rulesFlag)
+	if err != nil {
+		return fail(err)
+	}
 	var only []string
-	for _, id := range strings.Split(rulesFlag, ",") {
-		if id = strings.TrimSpace(id); id == "" {
-			continue
-		}
-		if engine.Rule(id) == nil {
-			return fail(fmt.Errorf("--rule: unknown rule %q (see sqlsage rules)", id))
-		}
-		only = append(only, id)
+	for _, r := range rules {
+		only = append(only, r.ID)
 	}
 	inputs, err := readInputs(ctx, paths, "", nil)
 	if err != nil {
