@@ -37,6 +37,14 @@ func InsertAfterStmt(f *source.File, st *syntax.Stmt, lines string) source.Edit 
 	end := f.LineStart(line) + len(f.LineText(line))
 	nl := newline(f)
 	insert := nl + strings.ReplaceAll(lines, "\n", nl)
+	if tail := strings.TrimSpace(f.Text[st.Span.End:end]); tail != "" && !strings.HasPrefix(tail, "--") {
+		// More SQL follows on the statement's line: insert right after the
+		// statement, on lines of its own, and leave the rest after them.
+		if !strings.HasSuffix(st.Text, ";") {
+			insert = ";" + insert
+		}
+		return source.Edit{Span: source.Span{Start: st.Span.End, End: st.Span.End}, New: insert + nl}
+	}
 	if !strings.HasSuffix(st.Text, ";") {
 		// The statement has no semicolon (the last one of a file may not):
 		// end it, or the inserted statement would continue it. The rest of

@@ -54,6 +54,8 @@ func TestInsertAfterStmt(t *testing.T) {
 		{"SELECT 1;\r\nSELECT 2;", "SELECT 1;\r\nCREATE INDEX i ON t (a);\r\nSELECT 2;"},
 		// The last statement of a file without a semicolon gets one.
 		{"SELECT 1 -- note", "SELECT 1; -- note\nCREATE INDEX i ON t (a);"},
+		// More SQL on the same line stays after the inserted statement.
+		{"SELECT 1; SELECT 2", "SELECT 1;\nCREATE INDEX i ON t (a);\n SELECT 2"},
 	}
 	for _, tt := range tests {
 		f := source.NewFile("t.sql", 0, tt.text)
