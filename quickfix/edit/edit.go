@@ -96,9 +96,15 @@ func LineIndent(f *source.File, off int) string {
 // ReplaceTokens replaces the lexemes covering span with text, adding a
 // space on either side where text would otherwise run into a neighbouring
 // word or number: "FLOAT(1)DEFAULT 0" becomes "NUMERIC DEFAULT 0", not
-// "NUMERICDEFAULT 0". Use it for type and keyword replacements.
+// "NUMERICDEFAULT 0"; a deletion between two words leaves a space. Use it
+// for every replacement of SQL tokens.
 func ReplaceTokens(f *source.File, span source.Span, text string) source.Edit {
-	if text != "" {
+	if text == "" {
+		// A deletion must not glue the words on either side together.
+		if span.Start > 0 && span.End < len(f.Text) && isWordByte(f.Text[span.Start-1]) && isWordByte(f.Text[span.End]) {
+			text = " "
+		}
+	} else {
 		if span.End < len(f.Text) && isWordByte(f.Text[span.End]) && isWordByte(text[len(text)-1]) {
 			text += " "
 		}

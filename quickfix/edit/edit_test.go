@@ -80,4 +80,9 @@ func TestReplaceTokens(t *testing.T) {
 	if want := "CREATE TABLE a(x NUMERIC DEFAULT 0, y numeric)"; got != want {
 		t.Errorf("ReplaceTokens:\n got %q\nwant %q", got, want)
 	}
+	text = "SELECT a/*x*/FROM t"
+	f = source.NewFile("t.sql", 0, text)
+	if got := apply(t, text, edit.ReplaceTokens(f, span("/*x*/"), "")); got != "SELECT a FROM t" {
+		t.Errorf("ReplaceTokens deleting between words = %q", got)
+	}
 }
