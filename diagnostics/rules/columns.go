@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/sqlsage/sqlsage/diagnostics/syntax"
+import (
+	"iter"
+
+	"github.com/sqlsage/sqlsage/diagnostics/syntax"
+)
 
 // A column is a column definition a statement declares or retypes.
 type column struct {
@@ -9,34 +13,40 @@ type column struct {
 	Alter *syntax.AlterTableCmd // the ALTER TABLE command, nil in CREATE TABLE
 }
 
-// columnDefs returns the column definitions of a statement: CREATE TABLE
-// columns, ALTER TABLE ADD COLUMN and ALTER COLUMN TYPE.
-func columnDefs(st *syntax.Stmt) []column {
-	if st.Node == nil {
-		return nil
-	}
-	var cols []column
-	switch n := st.Node.Node.(type) {
-	case *syntax.Node_CreateStmt:
-		for _, elt := range n.CreateStmt.TableElts {
-			if c := elt.GetColumnDef(); c != nil {
-				cols = append(cols, column{Name: c.Colname, Def: c})
+// eachColumn yields the column definitions of a statement: CREATE TABLE
+// columns, ALTER TABLE ADD COLUMN and ALTER COLUMN TYPE. It builds no
+// slice: rules that look at every column of every statement on every
+// keystroke call it.
+func eachColumn(st *syntax.Stmt) iter.Seq[column] {
+	return func(yield func(column) bool) {
+		if st.Node == nil {
+			return
+		}
+		switch n := st.Node.Node.(type) {
+		case *syntax.Node_CreateStmt:
+			for _, elt := range n.CreateStmt.TableElts {
+				if c := elt.GetColumnDef(); c != nil && !yield(column{Name: c.Colname, Def: c}) {
+					return
+				}
+			}
+		case *syntax.Node_AlterTableStmt:
+			for _, c := range n.AlterTableStmt.Cmds {
+				cmd := c.GetAlterTableCmd()
+				def := cmd.GetDef().GetColumnDef()
+				if def == nil {
+					continue
+				}
+				switch cmd.Subtype {
+				case syntax.AlterTableType_AT_AddColumn:
+					if !yield(column{Name: def.Colname, Def: def, Alter: cmd}) {
+						return
+					}
+				case syntax.AlterTableType_AT_AlterColumnType:
+					if !yield(column{Name: cmd.Name, Def: def, Alter: cmd}) {
+						return
+					}
+				}
 			}
 		}
-	case *syntax.Node_AlterTableStmt:
-		for _, c := range n.AlterTableStmt.Cmds {
-			cmd := c.GetAlterTableCmd()
-			def := cmd.GetDef().GetColumnDef()
-			if def == nil {
-				continue
-			}
-			switch cmd.Subtype {
-			case syntax.AlterTableType_AT_AddColumn:
-				cols = append(cols, column{Name: def.Colname, Def: def, Alter: cmd})
-			case syntax.AlterTableType_AT_AlterColumnType:
-				cols = append(cols, column{Name: cmd.Name, Def: def, Alter: cmd})
-			}
-		}
 	}
-	return cols
 }

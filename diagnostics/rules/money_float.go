@@ -59,7 +59,7 @@ func isFloatType(tn *syntax.TypeName) bool {
 }
 
 func runMoneyFloat(pass *diagnostics.Pass) {
-	for _, col := range columnDefs(pass.Stmt) {
+	for col := range eachColumn(pass.Stmt) {
 		tn := col.Def.TypeName
 		if tn == nil || !isFloatType(tn) || !isMoneyName(pass.Settings, col.Name) {
 			continue

@@ -80,11 +80,14 @@ func isTextType(tn *syntax.TypeName) bool {
 }
 
 func runTimestampAsText(pass *diagnostics.Pass) {
-	cols := columnDefs(pass.Stmt)
-	if len(cols) == 0 || inDownMigration(pass) {
-		return
-	}
-	for _, col := range cols {
+	checkedDown := false
+	for col := range eachColumn(pass.Stmt) {
+		if !checkedDown {
+			if inDownMigration(pass) {
+				return
+			}
+			checkedDown = true
+		}
 		tn := col.Def.TypeName
 		if !isTextType(tn) || !isTimeName(pass.Settings, col.Name) {
 			continue
