@@ -54,30 +54,15 @@ func runJsonbWithoutGin(pass *diagnostics.Pass) {
 	if strings.IndexByte(st.Text, '?') < 0 && !strings.Contains(st.Text, "@>") {
 		return
 	}
-	forEachQuery(pass.Schema, st, func(q *query) {
-		if q.where == nil && len(q.joins) == 0 {
-			return
+	forEachUnservedPredicate(pass, predContains, func(p predicate) bool {
+		if c := p.item.table.Column(p.col); c == nil || c.Type != "jsonb" {
+			return true
 		}
-		var qa queryAccess
-		if !qa.analyze(q) {
-			return
+		if runsOnce(pass) {
+			return false
 		}
-		for i := range qa.np {
-			p := &qa.preds[i]
-			if p.kind != predContains || p.served {
-				continue
-			}
-			if c := p.item.table.Column(p.col); c == nil || c.Type != "jsonb" {
-				continue
-			}
-			if a := qa.table(p.item); a.served != -1 {
-				continue // another condition leads the planner in; the test filters what it finds
-			}
-			if runsOnce(pass) {
-				return
-			}
-			reportJsonbWithoutGin(pass, p)
-		}
+		reportJsonbWithoutGin(pass, &p)
+		return true
 	})
 }
 

@@ -58,24 +58,9 @@ func runLeadingWildcardLike(pass *diagnostics.Pass) {
 	if indexFold(st.Text, "like") < 0 {
 		return
 	}
-	forEachQuery(pass.Schema, st, func(q *query) {
-		if q.where == nil && len(q.joins) == 0 {
-			return
-		}
-		var qa queryAccess
-		if !qa.analyze(q) {
-			return
-		}
-		for i := range qa.np {
-			p := &qa.preds[i]
-			if p.kind != predLike || p.served {
-				continue
-			}
-			if a := qa.table(p.item); a.served != -1 {
-				continue // another condition leads the planner in; the pattern filters what it finds
-			}
-			checkLike(pass, p)
-		}
+	forEachUnservedPredicate(pass, predLike, func(p predicate) bool {
+		checkLike(pass, &p)
+		return true
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sqlsage/sqlsage/diagnostics"
 	"github.com/sqlsage/sqlsage/diagnostics/schema"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 )
@@ -194,6 +195,36 @@ func (qa *queryAccess) table(it *scopeItem) *tableAccess {
 		}
 	}
 	return nil
+}
+
+// forEachUnservedPredicate calls report for each predicate of kind in
+// the WHERE and ON clauses of the queries of pass's statement that no
+// index serves, on a table that no other condition leads the planner
+// into: the planner reads every row of the table to test it. It moves on
+// to the next query when report returns false. report gets a copy, so
+// that the analysis stays on the stack.
+func forEachUnservedPredicate(pass *diagnostics.Pass, kind predKind, report func(predicate) bool) {
+	forEachQuery(pass.Schema, pass.Stmt, func(q *query) {
+		if q.where == nil && len(q.joins) == 0 {
+			return
+		}
+		var qa queryAccess
+		if !qa.analyze(q) {
+			return
+		}
+		for i := range qa.np {
+			p := &qa.preds[i]
+			if p.kind != kind || p.served {
+				continue
+			}
+			if a := qa.table(p.item); a.served != -1 {
+				continue // another condition leads the planner in; this one filters what it finds
+			}
+			if !report(*p) {
+				return
+			}
+		}
+	})
 }
 
 // restricted reports whether the planner can bound the rows of table it:
