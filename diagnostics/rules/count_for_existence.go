@@ -45,9 +45,7 @@ var CountForExistence = &diagnostics.Rule{
 
 func runCountForExistence(pass *diagnostics.Pass) {
 	st := pass.Stmt
-	switch st.Node.GetNode().(type) {
-	case *syntax.Node_SelectStmt, *syntax.Node_UpdateStmt, *syntax.Node_DeleteStmt, *syntax.Node_InsertStmt:
-	default:
+	if !isQueryStmt(st) {
 		return
 	}
 	if indexFold(st.Text, "count") < 0 || !mayHaveSubquery(st) {

@@ -46,9 +46,7 @@ var JsonbWithoutGin = &diagnostics.Rule{
 
 func runJsonbWithoutGin(pass *diagnostics.Pass) {
 	st := pass.Stmt
-	switch st.Node.GetNode().(type) {
-	case *syntax.Node_SelectStmt, *syntax.Node_UpdateStmt, *syntax.Node_DeleteStmt, *syntax.Node_InsertStmt:
-	default:
+	if !isQueryStmt(st) {
 		return
 	}
 	if strings.IndexByte(st.Text, '?') < 0 && !strings.Contains(st.Text, "@>") {

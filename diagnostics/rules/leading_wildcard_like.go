@@ -50,9 +50,7 @@ var LeadingWildcardLike = &diagnostics.Rule{
 
 func runLeadingWildcardLike(pass *diagnostics.Pass) {
 	st := pass.Stmt
-	switch st.Node.GetNode().(type) {
-	case *syntax.Node_SelectStmt, *syntax.Node_UpdateStmt, *syntax.Node_DeleteStmt, *syntax.Node_InsertStmt:
-	default:
+	if !isQueryStmt(st) {
 		return
 	}
 	if indexFold(st.Text, "like") < 0 {

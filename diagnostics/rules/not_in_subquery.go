@@ -54,9 +54,7 @@ type notIn struct {
 
 func runNotInSubquery(pass *diagnostics.Pass) {
 	st := pass.Stmt
-	switch st.Node.GetNode().(type) {
-	case *syntax.Node_SelectStmt, *syntax.Node_UpdateStmt, *syntax.Node_DeleteStmt, *syntax.Node_InsertStmt:
-	default:
+	if !isQueryStmt(st) {
 		return
 	}
 	if indexFold(st.Text, "not") < 0 || !mayHaveSubquery(st) {

@@ -205,6 +205,16 @@ func (s *queryScope) item(qualifier string) *scopeItem {
 // local reports whether it is an item of s itself (not of an enclosing query).
 func (s *queryScope) local(it *scopeItem) bool { return slices.Contains(s.items, it) }
 
+// isQueryStmt reports whether st is a SELECT, UPDATE, DELETE or INSERT:
+// a statement whose queries the query rules look at.
+func isQueryStmt(st *syntax.Stmt) bool {
+	switch st.Node.GetNode().(type) {
+	case *syntax.Node_SelectStmt, *syntax.Node_UpdateStmt, *syntax.Node_DeleteStmt, *syntax.Node_InsertStmt:
+		return true
+	}
+	return false
+}
+
 // forEachQuery calls visit for every query of statement st, a query
 // before the queries nested in its clauses.
 func forEachQuery(m *schema.Model, st *syntax.Stmt, visit func(*query)) {

@@ -63,9 +63,7 @@ var UnindexedFilter = &diagnostics.Rule{
 
 func runUnindexedFilter(pass *diagnostics.Pass) {
 	st := pass.Stmt
-	switch st.Node.GetNode().(type) {
-	case *syntax.Node_SelectStmt, *syntax.Node_UpdateStmt, *syntax.Node_DeleteStmt, *syntax.Node_InsertStmt:
-	default:
+	if !isQueryStmt(st) {
 		return
 	}
 	if indexFold(st.Text, "where") < 0 && indexFold(st.Text, "join") < 0 && indexFold(st.Text, "order") < 0 {
