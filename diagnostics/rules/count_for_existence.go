@@ -51,25 +51,15 @@ func runCountForExistence(pass *diagnostics.Pass) {
 	if indexFold(st.Text, "count") < 0 || !mayHaveSubquery(st) {
 		return
 	}
-	// A comparison is found in the query that holds it and reported when
-	// the subquery's own query is visited, which comes later and has
-	// the scope its count(column) resolves in.
-	var pending map[*syntax.SubLink]countTest
-	forEachQuery(pass.Schema, st, func(q *query) {
-		if t, ok := pending[q.sublink]; ok && q.sublink != nil && q.sel == t.sel {
-			reportCountTest(pass, q, t)
+	forEachSubqueryTest(pass.Schema, st, func(_ *query, n *syntax.Node) (*syntax.SubLink, countTest, bool) {
+		t, ok := matchCountTest(n.GetAExpr())
+		return t.sub, t, ok
+	}, func(sub *query, t countTest) bool {
+		if sub.sel != t.sel {
+			return false
 		}
-		q.eachExpr(func(e *syntax.Node) {
-			walkExpr(e, func(n *syntax.Node) bool {
-				if t, ok := matchCountTest(n.GetAExpr()); ok {
-					if pending == nil {
-						pending = make(map[*syntax.SubLink]countTest)
-					}
-					pending[t.sub] = t
-				}
-				return true
-			})
-		})
+		reportCountTest(pass, sub, t)
+		return true
 	})
 }
 

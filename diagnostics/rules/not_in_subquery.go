@@ -60,32 +60,20 @@ func runNotInSubquery(pass *diagnostics.Pass) {
 	if indexFold(st.Text, "not") < 0 || !mayHaveSubquery(st) {
 		return
 	}
-	// Found in the query that holds it, reported from the subquery's
-	// query, which is visited later and has the subquery's scope.
-	var pending map[*syntax.SubLink]notIn
-	forEachQuery(pass.Schema, st, func(q *query) {
-		if n, ok := pending[q.sublink]; ok && q.sublink != nil {
-			delete(pending, q.sublink) // a UNION's later branches share the subquery
-			reportNotIn(pass, n, q)
+	forEachSubqueryTest(pass.Schema, st, func(q *query, x *syntax.Node) (*syntax.SubLink, notIn, bool) {
+		b := x.GetBoolExpr()
+		if b == nil || b.Boolop != syntax.BoolExprType_NOT_EXPR || len(b.Args) != 1 {
+			return nil, notIn{}, false
 		}
-		q.eachExpr(func(e *syntax.Node) {
-			walkExpr(e, func(x *syntax.Node) bool {
-				b := x.GetBoolExpr()
-				if b == nil || b.Boolop != syntax.BoolExprType_NOT_EXPR || len(b.Args) != 1 {
-					return true
-				}
-				sub := b.Args[0].GetSubLink()
-				if sub == nil || sub.SubLinkType != syntax.SubLinkType_ANY_SUBLINK || len(sub.OperName) > 0 ||
-					sub.Subselect.GetSelectStmt() == nil {
-					return true
-				}
-				if pending == nil {
-					pending = make(map[*syntax.SubLink]notIn)
-				}
-				pending[sub] = notIn{not: b, sub: sub, outer: q}
-				return true
-			})
-		})
+		sub := b.Args[0].GetSubLink()
+		if sub == nil || sub.SubLinkType != syntax.SubLinkType_ANY_SUBLINK || len(sub.OperName) > 0 ||
+			sub.Subselect.GetSelectStmt() == nil {
+			return nil, notIn{}, false
+		}
+		return sub, notIn{not: b, sub: sub, outer: q}, true
+	}, func(sub *query, n notIn) bool {
+		reportNotIn(pass, n, sub) // settled: a UNION's later branches share the subquery
+		return true
 	})
 }
 

@@ -190,6 +190,34 @@ func (q *query) eachExpr(f func(*syntax.Node)) {
 	}
 }
 
+// forEachSubqueryTest finds tests on subqueries in the queries of st and
+// reports each with the query of its subquery: find is called for every
+// node of every query's clauses and returns the subquery a node tests;
+// the test is reported when that subquery's own query is visited, which
+// comes later and has the scope the subquery's columns resolve in.
+// report returns whether the test is settled; one that is not stays for
+// the subquery's next query (a branch of a UNION).
+func forEachSubqueryTest[T any](m *schema.Model, st *syntax.Stmt,
+	find func(q *query, n *syntax.Node) (*syntax.SubLink, T, bool), report func(sub *query, t T) bool) {
+	var pending map[*syntax.SubLink]T
+	forEachQuery(m, st, func(q *query) {
+		if t, ok := pending[q.sublink]; ok && q.sublink != nil && report(q, t) {
+			delete(pending, q.sublink)
+		}
+		q.eachExpr(func(e *syntax.Node) {
+			walkExpr(e, func(n *syntax.Node) bool {
+				if sub, t, ok := find(q, n); ok {
+					if pending == nil {
+						pending = make(map[*syntax.SubLink]T)
+					}
+					pending[sub] = t
+				}
+				return true
+			})
+		})
+	})
+}
+
 // item returns the item a qualifier names, searching outwards.
 func (s *queryScope) item(qualifier string) *scopeItem {
 	for sc := s; sc != nil; sc = sc.parent {
