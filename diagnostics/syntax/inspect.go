@@ -12,25 +12,10 @@ func Inspect(n *Node, f func(*Node) bool) {
 	if n == nil {
 		return
 	}
-	inspect(n.ProtoReflect(), f)
-}
-
-func inspect(m protoreflect.Message, f func(*Node) bool) {
-	if n, ok := m.Interface().(*Node); ok && !f(n) {
-		return
-	}
-	m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
-		if fd.Kind() != protoreflect.MessageKind || fd.IsMap() {
-			return true
+	Walk(n, func(m any) bool {
+		if n, ok := m.(*Node); ok {
+			return f(n)
 		}
-		if fd.IsList() {
-			l := v.List()
-			for i := range l.Len() {
-				inspect(l.Get(i).Message(), f)
-			}
-			return true
-		}
-		inspect(v.Message(), f)
 		return true
 	})
 }
