@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	"go.lsp.dev/protocol"
-
-	"github.com/sqlsage/sqlsage/diagnostics/lookup"
 )
 
 // Definition jumps from the name of a table or column to where the
@@ -16,21 +14,9 @@ import (
 // whichever file of the workspace (open buffers included) that is.
 // Elsewhere the result is null.
 func (s *server) Definition(ctx context.Context, params *protocol.DefinitionParams) ([]protocol.Location, error) {
-	uri := string(params.TextDocument.URI)
-	snap, f, err := s.document(ctx, uri)
-	if err != nil {
+	snap, ref, err := s.resolveAtCursor(ctx, string(params.TextDocument.URI), params.Position)
+	if err != nil || ref == nil {
 		return nil, err
-	}
-	off, err := positionOffset(f, params.Position)
-	if err != nil {
-		return nil, nil // outside the text: nothing is there
-	}
-	ref, err := lookup.Resolve(ctx, snap, uri, off)
-	if err != nil {
-		return nil, requestError(err, "resolving the name at the cursor")
-	}
-	if ref == nil {
-		return nil, nil
 	}
 	df := snap.File(ref.Def.URI)
 	if df == nil {

@@ -13,21 +13,9 @@ import (
 // the cursor, the declaration included when the client asks for it
 // (lookup.References). Elsewhere the result is null.
 func (s *server) References(ctx context.Context, params *protocol.ReferenceParams) ([]protocol.Location, error) {
-	uri := string(params.TextDocument.URI)
-	snap, f, err := s.document(ctx, uri)
-	if err != nil {
+	snap, ref, err := s.resolveAtCursor(ctx, string(params.TextDocument.URI), params.Position)
+	if err != nil || ref == nil {
 		return nil, err
-	}
-	off, err := positionOffset(f, params.Position)
-	if err != nil {
-		return nil, nil // outside the text: nothing is there
-	}
-	ref, err := lookup.Resolve(ctx, snap, uri, off)
-	if err != nil {
-		return nil, requestError(err, "resolving the name at the cursor")
-	}
-	if ref == nil {
-		return nil, nil
 	}
 	locs, err := lookup.References(ctx, snap, ref.Table, ref.Column, params.Context.IncludeDeclaration)
 	if err != nil {
