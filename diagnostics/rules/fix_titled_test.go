@@ -49,22 +49,31 @@ func runFixCases(t *testing.T, rule *diagnostics.Rule, preferred string, tests [
 			case preferred != "" && (p < 0 || d.Fixes[p].Title != preferred):
 				t.Errorf("preferred fix is %d (%v), want %q", p, d.Fixes, preferred)
 			}
-			for _, fix := range d.Fixes {
-				if fix.Title != tt.fix {
-					continue
-				}
-				got, err := quickfix.Apply(tt.in, fix)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got != tt.want {
-					t.Errorf("fix %q:\n got %s\nwant %s", tt.fix, got, tt.want)
-				}
-				return
-			}
-			t.Errorf("no fix titled %q among %v", tt.fix, d.Fixes)
+			applyFixTitled(t, d.Fixes, tt.fix, tt.in, tt.want)
 		})
 	}
+}
+
+// applyFixTitled applies the fix titled title among fixes to in and
+// expects want; it returns that fix, or false (and fails the test) when
+// there is no fix so titled.
+func applyFixTitled(t *testing.T, fixes []diagnostics.Fix, title, in, want string) (diagnostics.Fix, bool) {
+	t.Helper()
+	for _, fix := range fixes {
+		if fix.Title != title {
+			continue
+		}
+		got, err := quickfix.Apply(in, fix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("fix %q:\n got %s\nwant %s", title, got, want)
+		}
+		return fix, true
+	}
+	t.Errorf("no fix titled %q among %v", title, fixes)
+	return diagnostics.Fix{}, false
 }
 
 // analyzeOne runs rule alone over sql, a one-file workspace.

@@ -9,7 +9,6 @@ import (
 	"github.com/sqlsage/sqlsage/diagnostics/source"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 	"github.com/sqlsage/sqlsage/diagnostics/workspace"
-	"github.com/sqlsage/sqlsage/quickfix"
 )
 
 // A queryFixTest is one statement (after schema statements that give the
@@ -39,23 +38,9 @@ func runQueryFixTests(t *testing.T, rule *diagnostics.Rule, schemaSQL string, te
 			if len(diags) != 1 {
 				t.Fatalf("%d diagnostics, want 1: %v", len(diags), diags)
 			}
-			for _, fix := range diags[0].Fixes {
-				if fix.Title != tt.fix {
-					continue
-				}
-				if fix.Unsafe != tt.unsafe {
-					t.Errorf("fix %q: unsafe = %v, want %v", fix.Title, fix.Unsafe, tt.unsafe)
-				}
-				got, err := quickfix.Apply(tt.in, fix)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got != tt.want {
-					t.Errorf("fix %q:\n got %s\nwant %s", tt.fix, got, tt.want)
-				}
-				return
+			if fix, ok := applyFixTitled(t, diags[0].Fixes, tt.fix, tt.in, tt.want); ok && fix.Unsafe != tt.unsafe {
+				t.Errorf("fix %q: unsafe = %v, want %v", fix.Title, fix.Unsafe, tt.unsafe)
 			}
-			t.Errorf("no fix titled %q among %v", tt.fix, diags[0].Fixes)
 		})
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/sqlsage/sqlsage/diagnostics/source"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 	"github.com/sqlsage/sqlsage/diagnostics/workspace"
-	"github.com/sqlsage/sqlsage/quickfix"
 )
 
 // TestTimestampAsTextFixes applies each of the rule's two fixes by title.
@@ -41,20 +40,7 @@ func TestTimestampAsTextFixes(t *testing.T) {
 			if p := d.Preferred(); p < 0 || d.Fixes[p].Title != "Use TIMESTAMPTZ" {
 				t.Errorf("preferred fix is %d (%v), want Use TIMESTAMPTZ", p, d.Fixes)
 			}
-			for _, fix := range d.Fixes {
-				if fix.Title != tt.fix {
-					continue
-				}
-				got, err := quickfix.Apply(tt.in, fix)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got != tt.want {
-					t.Errorf("fix %q:\n got %s\nwant %s", tt.fix, got, tt.want)
-				}
-				return
-			}
-			t.Errorf("no fix titled %q among %v", tt.fix, d.Fixes)
+			applyFixTitled(t, d.Fixes, tt.fix, tt.in, tt.want)
 		})
 	}
 }
