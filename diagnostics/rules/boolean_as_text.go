@@ -96,17 +96,14 @@ var booleanWords = map[string]bool{
 func isBooleanWord(s string) bool { return booleanWords[strings.ToLower(strings.TrimSpace(s))] }
 
 func runBooleanAsText(pass *diagnostics.Pass) {
-	checkedDown := false
+	var down downCheck
 	for col := range eachColumn(pass.Stmt) {
 		tn := col.Def.TypeName
 		if !mayBeBooleanName(pass.Settings, col.Name) || !isTextType(tn) || !isBooleanName(pass.Settings, col.Name) {
 			continue
 		}
-		if !checkedDown {
-			if inDownMigration(pass) {
-				return
-			}
-			checkedDown = true
+		if down.inDown(pass) {
+			return
 		}
 		fixable, flag := booleanColumn(pass.Stmt, col)
 		if !flag {

@@ -51,7 +51,7 @@ func runFkOnDeleteImplicit(pass *diagnostics.Pass) {
 	default:
 		return
 	}
-	checkedDown := false
+	var down downCheck
 	unknownTable := false // an ALTER TABLE of a table the workspace does not declare
 	if at := st.Node.GetAlterTableStmt(); at != nil {
 		unknownTable = pass.Schema.Table(schema.RangeVarName(at.Relation)) == nil
@@ -68,11 +68,8 @@ func runFkOnDeleteImplicit(pass *diagnostics.Pass) {
 		if fk == nil && !unknownTable || !ok {
 			continue // dropped by a later statement, or unreadable
 		}
-		if !checkedDown {
-			if inDownMigration(pass) {
-				return
-			}
-			checkedDown = true
+		if down.inDown(pass) {
+			return
 		}
 		tableText := schema.RangeVarName(k.rel).String()
 		cols := messageIdent(k.column)

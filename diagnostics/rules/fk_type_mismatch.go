@@ -124,7 +124,7 @@ func runFkTypeMismatch(pass *diagnostics.Pass) {
 	default:
 		return
 	}
-	checkedDown := false
+	var down downCheck
 	for k := range eachForeignKey(st) {
 		tbl, fk := pass.Schema.ForeignKeyDeclaredAt(pass.File.URI, st.Offset(k.con.Location))
 		if fk == nil {
@@ -164,11 +164,8 @@ func runFkTypeMismatch(pass *diagnostics.Pass) {
 		if len(found) == 0 {
 			continue
 		}
-		if !checkedDown {
-			if inDownMigration(pass) {
-				return
-			}
-			checkedDown = true
+		if down.inDown(pass) {
+			return
 		}
 		msgs := make([]string, len(found))
 		var edits []source.Edit

@@ -45,17 +45,14 @@ var JsonNotJsonb = &diagnostics.Rule{
 }
 
 func runJsonNotJsonb(pass *diagnostics.Pass) {
-	checkedDown := false
+	var down downCheck
 	for col := range eachColumn(pass.Stmt) {
 		tn := col.Def.TypeName
 		if syntax.TypeBase(tn) != "json" || len(tn.Names) > 2 {
 			continue
 		}
-		if !checkedDown {
-			if inDownMigration(pass) {
-				return
-			}
-			checkedDown = true
+		if down.inDown(pass) {
+			return
 		}
 		tbl, fc, known := finalColumn(pass, col)
 		if known && (fc == nil || modelTypeBase(fc.Type) != "json" || hasJsonbTwin(tbl, fc.Name)) {

@@ -19,3 +19,20 @@ func inDownMigration(pass *diagnostics.Pass) bool {
 	}
 	return false
 }
+
+// A downCheck asks inDownMigration at most once per statement, when a
+// rule first finds something to report: most statements give it nothing,
+// and the question may read the file's down sections. The zero value is
+// ready to use.
+type downCheck struct{ asked bool }
+
+// inDown reports, the first time it is called, whether the pass's
+// statement belongs to a down migration; later calls report false (a
+// rule returns at a true).
+func (c *downCheck) inDown(pass *diagnostics.Pass) bool {
+	if c.asked {
+		return false
+	}
+	c.asked = true
+	return inDownMigration(pass)
+}

@@ -91,7 +91,7 @@ func isListName(name string) bool {
 
 func runRepeatingGroup(pass *diagnostics.Pass) {
 	st := pass.Stmt
-	checked := false
+	var down downCheck
 	for col := range eachColumn(st) {
 		if col.Alter != nil && col.Alter.Subtype != syntax.AlterTableType_AT_AddColumn {
 			continue
@@ -114,11 +114,8 @@ func runRepeatingGroup(pass *diagnostics.Pass) {
 				continue
 			}
 		}
-		if !checked {
-			if inDownMigration(pass) {
-				return
-			}
-			checked = true
+		if down.inDown(pass) {
+			return
 		}
 		span := st.LexemeSpan(st.LexemeAt(int(col.Def.Location)))
 		var msg string

@@ -80,13 +80,10 @@ func isTextType(tn *syntax.TypeName) bool {
 }
 
 func runTimestampAsText(pass *diagnostics.Pass) {
-	checkedDown := false
+	var down downCheck
 	for col := range eachColumn(pass.Stmt) {
-		if !checkedDown {
-			if inDownMigration(pass) {
-				return
-			}
-			checkedDown = true
+		if down.inDown(pass) {
+			return
 		}
 		tn := col.Def.TypeName
 		if !isTextType(tn) || !isTimeName(pass.Settings, col.Name) {

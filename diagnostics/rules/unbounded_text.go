@@ -87,7 +87,7 @@ func isUnboundedText(tn *syntax.TypeName) bool {
 }
 
 func runUnboundedText(pass *diagnostics.Pass) {
-	checkedDown := false
+	var down downCheck
 	for col := range eachColumn(pass.Stmt) {
 		tn := col.Def.TypeName
 		if !isUnboundedText(tn) {
@@ -97,11 +97,8 @@ func runUnboundedText(pass *diagnostics.Pass) {
 		if limited == "" || len(columnChecks(pass.Stmt, col)) > 0 {
 			continue
 		}
-		if !checkedDown {
-			if inDownMigration(pass) {
-				return
-			}
-			checkedDown = true
+		if down.inDown(pass) {
+			return
 		}
 		if _, fc, known := finalColumn(pass, col); known && (fc == nil || fc.Type != "text" && fc.Type != "varchar") {
 			continue // dropped or retyped by a later statement
