@@ -13,6 +13,16 @@ type column struct {
 	Alter *syntax.AlterTableCmd // the ALTER TABLE command, nil in CREATE TABLE
 }
 
+// isTableDefinition reports whether st is a CREATE TABLE or ALTER TABLE:
+// a statement that declares columns and constraints.
+func isTableDefinition(st *syntax.Stmt) bool {
+	switch st.Node.GetNode().(type) {
+	case *syntax.Node_CreateStmt, *syntax.Node_AlterTableStmt:
+		return true
+	}
+	return false
+}
+
 // eachColumn yields the column definitions of a statement: CREATE TABLE
 // columns, ALTER TABLE ADD COLUMN and ALTER COLUMN TYPE. It builds no
 // slice: rules that look at every column of every statement on every

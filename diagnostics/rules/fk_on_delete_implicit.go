@@ -6,7 +6,6 @@ import (
 	"github.com/sqlsage/sqlsage/diagnostics"
 	"github.com/sqlsage/sqlsage/diagnostics/schema"
 	"github.com/sqlsage/sqlsage/diagnostics/source"
-	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 	"github.com/sqlsage/sqlsage/quickfix/edit"
 )
 
@@ -46,9 +45,7 @@ var FkOnDeleteImplicit = &diagnostics.Rule{
 
 func runFkOnDeleteImplicit(pass *diagnostics.Pass) {
 	st := pass.Stmt
-	switch st.Node.GetNode().(type) {
-	case *syntax.Node_CreateStmt, *syntax.Node_AlterTableStmt:
-	default:
+	if !isTableDefinition(st) {
 		return
 	}
 	var down downCheck

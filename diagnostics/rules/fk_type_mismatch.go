@@ -119,9 +119,7 @@ func mismatchConsequence(from, fromFamily, to, toFamily string) string {
 
 func runFkTypeMismatch(pass *diagnostics.Pass) {
 	st := pass.Stmt
-	switch st.Node.GetNode().(type) {
-	case *syntax.Node_CreateStmt, *syntax.Node_AlterTableStmt:
-	default:
+	if !isTableDefinition(st) {
 		return
 	}
 	var down downCheck

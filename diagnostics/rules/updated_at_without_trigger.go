@@ -65,9 +65,7 @@ func hasBeforeUpdateTrigger(t *schema.Table) bool {
 // of the pass's file declares for a table without a BEFORE UPDATE
 // trigger, and that table.
 func unmaintainedUpdatedAt(pass *diagnostics.Pass, st *syntax.Stmt) (column, *schema.Table, bool) {
-	switch st.Node.GetNode().(type) {
-	case *syntax.Node_CreateStmt, *syntax.Node_AlterTableStmt:
-	default:
+	if !isTableDefinition(st) {
 		return column{}, nil, false
 	}
 	p := *pass
