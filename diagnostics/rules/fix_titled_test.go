@@ -24,11 +24,7 @@ type fixCase struct {
 // the title of the preferred fix.
 func runFixCases(t *testing.T, rule *diagnostics.Rule, preferred string, tests []fixCase) {
 	t.Helper()
-	engine, err := diagnostics.NewEngine([]*diagnostics.Rule{rule})
-	if err != nil {
-		t.Fatal(err)
-	}
-	engine.Strict = true
+	engine := strictEngine(t, rule)
 	cfg := diagnostics.Config{Rules: map[string]diagnostics.Severity{rule.ID: rule.Severity}}
 	for _, tt := range tests {
 		t.Run(tt.fix+"/"+tt.in, func(t *testing.T) {
@@ -76,14 +72,22 @@ func applyFixTitled(t *testing.T, fixes []diagnostics.Fix, title, in, want strin
 	return diagnostics.Fix{}, false
 }
 
-// analyzeOne runs rule alone over sql, a one-file workspace.
-func analyzeOne(t *testing.T, rule *diagnostics.Rule, sql string) []diagnostics.Diagnostic {
+// strictEngine returns an engine that runs rule alone, in strict mode
+// (a rule's panic fails the test).
+func strictEngine(t *testing.T, rule *diagnostics.Rule) *diagnostics.Engine {
 	t.Helper()
 	engine, err := diagnostics.NewEngine([]*diagnostics.Rule{rule})
 	if err != nil {
 		t.Fatal(err)
 	}
 	engine.Strict = true
+	return engine
+}
+
+// analyzeOne runs rule alone over sql, a one-file workspace.
+func analyzeOne(t *testing.T, rule *diagnostics.Rule, sql string) []diagnostics.Diagnostic {
+	t.Helper()
+	engine := strictEngine(t, rule)
 	f := source.NewFile("t.sql", 0, sql)
 	cfg := diagnostics.Config{Rules: map[string]diagnostics.Severity{rule.ID: rule.Severity}}
 	diags, err := engine.Analyze(context.Background(), workspace.New(syntax.NewParser(0), f), f.URI, cfg)

@@ -21,11 +21,7 @@ type queryFixTest struct {
 
 func runQueryFixTests(t *testing.T, rule *diagnostics.Rule, schemaSQL string, tests []queryFixTest) {
 	t.Helper()
-	engine, err := diagnostics.NewEngine([]*diagnostics.Rule{rule})
-	if err != nil {
-		t.Fatal(err)
-	}
-	engine.Strict = true
+	engine := strictEngine(t, rule)
 	cfg := diagnostics.Config{Rules: map[string]diagnostics.Severity{rule.ID: rule.Severity}}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -174,11 +174,7 @@ func docFiles(sql string) []*source.File {
 func TestRuleDocs(t *testing.T) {
 	for _, r := range rules.All {
 		t.Run(r.ID, func(t *testing.T) {
-			engine, err := diagnostics.NewEngine([]*diagnostics.Rule{r})
-			if err != nil {
-				t.Fatal(err)
-			}
-			engine.Strict = true
+			engine := strictEngine(t, r)
 			// The examples are checked as with --base: Bad's files were
 			// edited since the base, Good's were added.
 			changes := &diagnostics.Changes{Base: "main", Modified: map[string]bool{}, Added: map[string]bool{}}

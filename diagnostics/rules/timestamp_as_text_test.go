@@ -21,11 +21,7 @@ func TestTimestampAsTextFixes(t *testing.T) {
 		{"ALTER TABLE t ADD COLUMN \"sentOn\" text DEFAULT now();", "Use TIMESTAMPTZ", "ALTER TABLE t ADD COLUMN \"sentOn\" TIMESTAMPTZ DEFAULT now();"},
 		{"ALTER TABLE t ADD COLUMN \"sentOn\" text DEFAULT now();", "Use TIMESTAMP", "ALTER TABLE t ADD COLUMN \"sentOn\" TIMESTAMP DEFAULT now();"},
 	}
-	engine, err := diagnostics.NewEngine([]*diagnostics.Rule{rules.TimestampAsText})
-	if err != nil {
-		t.Fatal(err)
-	}
-	engine.Strict = true
+	engine := strictEngine(t, rules.TimestampAsText)
 	for _, tt := range tests {
 		t.Run(tt.fix+"/"+tt.in, func(t *testing.T) {
 			f := source.NewFile("t.sql", 0, tt.in)
