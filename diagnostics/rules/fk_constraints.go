@@ -8,25 +8,45 @@ import (
 )
 
 // An fkConstraint is a FOREIGN KEY constraint as a statement writes it:
-// a column's REFERENCES clause or a table constraint. Unlike
-// foreignKeyDecl it carries no span, which is costly to compute for every
-// key of every statement on every keystroke: referencesClause finds the
-// part a rule reports on.
+// a column's REFERENCES clause or a table constraint. It carries no span,
+// which is costly to compute for every key of every statement on every
+// keystroke: span computes it for a key a rule reports on, and
+// referencesClause finds the part after REFERENCES.
 type fkConstraint struct {
 	con    *syntax.Constraint
-	column string           // the column of a column constraint; "" for a table constraint
-	rel    *syntax.RangeVar // the referencing table
+	column string            // the column of a column constraint; "" for a table constraint
+	def    *syntax.ColumnDef // the column's definition, for a column constraint
+	at     int               // the constraint's index in def.Constraints
+	rel    *syntax.RangeVar  // the referencing table
+}
+
+// columns returns the referencing columns, as the statement names them.
+func (k fkConstraint) columns() []string {
+	if k.def != nil {
+		return []string{k.column}
+	}
+	return syntax.Strings(k.con.FkAttrs)
+}
+
+// span returns where statement st writes the key: the column's
+// REFERENCES clause, or the table constraint.
+func (k fkConstraint) span(st *syntax.Stmt) source.Span {
+	if k.def != nil {
+		return st.ConstraintSpans(k.def)[k.at]
+	}
+	return st.NodeSpan(k.con.Location)
 }
 
 // eachForeignKey yields the foreign keys a CREATE TABLE or ALTER TABLE
-// statement declares, as foreignKeyDecls returns them.
+// statement declares: column REFERENCES clauses and FOREIGN KEY
+// constraints.
 func eachForeignKey(st *syntax.Stmt) iter.Seq[fkConstraint] {
 	return func(yield func(fkConstraint) bool) {
 		var rel *syntax.RangeVar
 		column := func(def *syntax.ColumnDef) bool {
-			for _, n := range def.Constraints {
+			for i, n := range def.Constraints {
 				if con := n.GetConstraint(); con.GetContype() == syntax.ConstrType_CONSTR_FOREIGN {
-					if !yield(fkConstraint{con: con, column: def.Colname, rel: rel}) {
+					if !yield(fkConstraint{con: con, column: def.Colname, def: def, at: i, rel: rel}) {
 						return false
 					}
 				}

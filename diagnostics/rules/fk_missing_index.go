@@ -6,7 +6,6 @@ import (
 
 	"github.com/sqlsage/sqlsage/diagnostics"
 	"github.com/sqlsage/sqlsage/diagnostics/schema"
-	"github.com/sqlsage/sqlsage/diagnostics/source"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 	"github.com/sqlsage/sqlsage/quickfix/edit"
 )
@@ -48,91 +47,33 @@ var FkMissingIndex = &diagnostics.Rule{
 	Run: runFkMissingIndex,
 }
 
-// A foreignKeyDecl is a FOREIGN KEY constraint as a statement writes it.
-type foreignKeyDecl struct {
-	con  *syntax.Constraint
-	cols []string         // the referencing columns, as the statement names them
-	span source.Span      // the constraint, or the column's REFERENCES clause
-	rel  *syntax.RangeVar // the referencing table
-}
-
-// foreignKeyDecls returns the foreign keys a CREATE TABLE or ALTER TABLE
-// statement declares: column REFERENCES clauses and FOREIGN KEY
-// constraints.
-func foreignKeyDecls(st *syntax.Stmt) []foreignKeyDecl {
-	var decls []foreignKeyDecl
-	var rel *syntax.RangeVar
-	column := func(def *syntax.ColumnDef) {
-		var spans []source.Span // computed for the few columns with a REFERENCES clause
-		for i, n := range def.Constraints {
-			if con := n.GetConstraint(); con.GetContype() == syntax.ConstrType_CONSTR_FOREIGN {
-				if spans == nil {
-					spans = st.ConstraintSpans(def)
-				}
-				decls = append(decls, foreignKeyDecl{con: con, cols: []string{def.Colname}, span: spans[i], rel: rel})
-			}
-		}
-	}
-	table := func(con *syntax.Constraint) {
-		if con.GetContype() == syntax.ConstrType_CONSTR_FOREIGN {
-			decls = append(decls, foreignKeyDecl{con: con, cols: syntax.Strings(con.FkAttrs), span: st.NodeSpan(con.Location), rel: rel})
-		}
-	}
-	switch n := st.Node.GetNode().(type) {
-	case *syntax.Node_CreateStmt:
-		rel = n.CreateStmt.Relation
-		for _, elt := range n.CreateStmt.TableElts {
-			if def := elt.GetColumnDef(); def != nil {
-				column(def)
-			} else if con := elt.GetConstraint(); con != nil {
-				table(con)
-			}
-		}
-	case *syntax.Node_AlterTableStmt:
-		rel = n.AlterTableStmt.Relation
-		for _, c := range n.AlterTableStmt.Cmds {
-			cmd := c.GetAlterTableCmd()
-			switch cmd.GetSubtype() {
-			case syntax.AlterTableType_AT_AddColumn:
-				if def := cmd.Def.GetColumnDef(); def != nil {
-					column(def)
-				}
-			case syntax.AlterTableType_AT_AddConstraint:
-				if con := cmd.Def.GetConstraint(); con != nil {
-					table(con)
-				}
-			}
-		}
-	}
-	return decls
-}
-
 func runFkMissingIndex(pass *diagnostics.Pass) {
 	st := pass.Stmt
 	if st.Node == nil {
 		return
 	}
-	for _, d := range foreignKeyDecls(st) {
+	for k := range eachForeignKey(st) {
 		// The key as the final schema has it: renamed columns, indexes
 		// created by later files, and nothing when a later file dropped it.
-		tbl, fk := pass.Schema.ForeignKeyDeclaredAt(pass.File.URI, st.Offset(d.con.Location))
+		tbl, fk := pass.Schema.ForeignKeyDeclaredAt(pass.File.URI, st.Offset(k.con.Location))
 		if fk == nil || tbl.Covers(fk.Columns) {
 			continue
 		}
-		tableSpan := st.NameSpan(d.rel.Location)
+		tableSpan := st.NameSpan(k.rel.Location)
 		tableText := pass.File.Text[tableSpan.Start:tableSpan.End]
-		cols := make([]string, len(d.cols))
-		for i, c := range d.cols {
+		keyCols := k.columns()
+		cols := make([]string, len(keyCols))
+		for i, c := range keyCols {
 			cols[i] = syntax.QuoteIdent(c)
 		}
 		concurrently := ""
 		if pass.Schema.CreatedBefore(tbl, pass.File.URI) && !tbl.Partitioned && !inTransaction(pass) {
 			concurrently = "CONCURRENTLY "
 		}
-		name := indexName(pass.Schema, d.rel, d.cols)
+		name := indexName(pass.Schema, k.rel, keyCols)
 		create := fmt.Sprintf("CREATE INDEX %s%s ON %s (%s);", concurrently, syntax.QuoteIdent(name), tableText, strings.Join(cols, ", "))
 		pass.Report(diagnostics.Diagnostic{
-			Span: d.span,
+			Span: k.span(st),
 			Message: fmt.Sprintf("foreign key %s (%s) referencing %s has no index, so every delete or key update in %s scans %s",
 				tableText, strings.Join(cols, ", "), fk.RefTable, fk.RefTable, tableText),
 			Fixes: []diagnostics.Fix{edit.Fix("Create index "+name, edit.InsertAfterStmt(pass.File, st, create))},
