@@ -202,18 +202,18 @@ func countFixEdits(pass *diagnostics.Pass, sub *query, t countTest, open, cnst i
 	if !t.exists {
 		not = "NOT "
 	}
-	edits := []source.Edit{edit.Replace(lexemeSpan(st, name, closeCall), "1")}
+	edits := []source.Edit{edit.ReplaceTokens(pass.File, lexemeSpan(st, name, closeCall), "1")}
 	if t.subLeft {
 		// "(SELECT …) > 0": insert before the subquery, delete from the
 		// operator through the constant.
 		op := prevLexeme(st, cnst)
 		before := prevLexeme(st, op)
 		edits = append(edits,
-			edit.Insert(st.LexemeSpan(open).Start, not+"EXISTS "),
-			edit.Replace(source.Span{Start: st.LexemeSpan(before).End, End: st.LexemeSpan(cnst).End}, ""))
+			edit.ReplaceTokens(pass.File, source.Span{Start: st.LexemeSpan(open).Start, End: st.LexemeSpan(open).Start}, not+"EXISTS "),
+			edit.ReplaceTokens(pass.File, source.Span{Start: st.LexemeSpan(before).End, End: st.LexemeSpan(cnst).End}, ""))
 	} else {
 		// "0 < (SELECT …)": replace the constant and operator.
-		edits = append(edits, edit.Replace(source.Span{Start: st.LexemeSpan(cnst).Start, End: st.LexemeSpan(open).Start}, not+"EXISTS "))
+		edits = append(edits, edit.ReplaceTokens(pass.File, source.Span{Start: st.LexemeSpan(cnst).Start, End: st.LexemeSpan(open).Start}, not+"EXISTS "))
 	}
 	if notNull != "" {
 		more, ok := andPredicate(st, t.sel, notNull)

@@ -175,7 +175,7 @@ func runFkTypeMismatch(pass *diagnostics.Pass) {
 				fixable = false
 				continue
 			}
-			edits = append(edits, edit.Replace(st.TypeSpan(def.TypeName), sqlType(m.to)))
+			edits = append(edits, edit.ReplaceTokens(pass.File, st.TypeSpan(def.TypeName), sqlType(m.to)))
 		}
 		span, _, ok := referencesClause(st, k.con)
 		if !ok {

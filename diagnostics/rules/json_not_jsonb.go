@@ -90,7 +90,7 @@ func jsonbEdits(pass *diagnostics.Pass, col column, span source.Span) ([]source.
 				return nil, false
 			}
 			cast := st.TypeSpan(tc.TypeName)
-			edits = append(edits, edit.Replace(cast, jsonbFor(pass.File.Text[cast.Start:cast.End], syntax.IsArray(tc.TypeName))))
+			edits = append(edits, edit.ReplaceTokens(pass.File, cast, jsonbFor(pass.File.Text[cast.Start:cast.End], syntax.IsArray(tc.TypeName))))
 			expr = tc.Arg
 		}
 		if c := expr.GetAConst(); c == nil || (c.GetSval() == nil && !c.Isnull) {

@@ -224,8 +224,8 @@ func notInFix(pass *diagnostics.Pass, n notIn, sub *query, subCol *syntax.Column
 		return nil, false, false
 	}
 	edits = append([]source.Edit{
-		edit.Replace(source.Span{Start: st.LexemeSpan(first).Start, End: st.LexemeSpan(open).Start}, "NOT EXISTS "),
-		edit.Replace(targetSpan, "1"),
+		edit.ReplaceTokens(pass.File, source.Span{Start: st.LexemeSpan(first).Start, End: st.LexemeSpan(open).Start}, "NOT EXISTS "),
+		edit.ReplaceTokens(pass.File, targetSpan, "1"),
 	}, more...)
 	return edits, safe, true
 }
