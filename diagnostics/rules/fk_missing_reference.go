@@ -106,7 +106,7 @@ func runFkMissingReference(pass *diagnostics.Pass) {
 			Related: []diagnostics.Related{{URI: target.Def.URI, Span: target.Def.Span, Message: "table " + target.Name.String() + " is declared here"}},
 		}
 		clause := fmt.Sprintf(" REFERENCES %s (%s)", ref, syntax.QuoteIdent(pk))
-		insert := edit.Insert(st.ColumnSpan(col.Def).End, clause)
+		insert := edit.InsertTokens(pass.File, st.ColumnSpan(col.Def).End, clause)
 		title := fmt.Sprintf("Add REFERENCES %s (%s)", ref, syntax.QuoteIdent(pk))
 		if pass.Schema.CreatedBefore(tbl, pass.File.URI) {
 			d.Fixes = []diagnostics.Fix{edit.UnsafeFix(title, insert)}

@@ -89,7 +89,7 @@ func runFkOnDeleteImplicit(pass *diagnostics.Pass) {
 		diag.Fixes = make([]diagnostics.Fix, n)
 		edits := make([]source.Edit, n) // one allocation for the fixes' edits: this rule reports often
 		for i, a := range onDeleteActions[:n] {
-			edits[i] = edit.Insert(span.End, a.clause)
+			edits[i] = edit.InsertTokens(pass.File, span.End, a.clause)
 			diag.Fixes[i] = diagnostics.Fix{Title: a.title, Edits: edits[i : i+1 : i+1], Unsafe: true}
 		}
 		pass.Report(diag)

@@ -146,11 +146,11 @@ func primaryKeyFix(pass *diagnostics.Pass, cs *syntax.CreateStmt, name source.Sp
 	}
 	firstSpan := st.LexemeSpan(first)
 	if toks[first].Text(st.Text) == ")" { // CREATE TABLE t ()
-		return edit.Fix(title, edit.Insert(firstSpan.Start, column)), true
+		return edit.Fix(title, edit.InsertTokens(pass.File, firstSpan.Start, column)), true
 	}
 	openLine := pass.File.OffsetLine(st.LexemeSpan(open).Start)
 	if pass.File.OffsetLine(firstSpan.Start) == openLine {
-		return edit.Fix(title, edit.Insert(firstSpan.Start, column+", ")), true
+		return edit.Fix(title, edit.InsertTokens(pass.File, firstSpan.Start, column+", ")), true
 	}
 	// Columns on their own lines: a line of its own, indented like the
 	// first column, right after the line that opens the list (before any

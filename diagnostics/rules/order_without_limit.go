@@ -68,7 +68,7 @@ func runOrderWithoutLimit(pass *diagnostics.Pass) {
 	pass.Report(diagnostics.Diagnostic{
 		Span:    lexemeSpan(st, order, by),
 		Message: "ORDER BY without LIMIT sorts every matching row of " + table + " and returns them all",
-		Fixes:   []diagnostics.Fix{edit.UnsafeFix("Add LIMIT 100", edit.Insert(st.LexemeSpan(last).End, " LIMIT 100"))},
+		Fixes:   []diagnostics.Fix{edit.UnsafeFix("Add LIMIT 100", edit.InsertTokens(pass.File, st.LexemeSpan(last).End, " LIMIT 100"))},
 	})
 }
 

@@ -119,3 +119,10 @@ func ReplaceTokens(f *source.File, span source.Span, text string) source.Edit {
 func isWordByte(b byte) bool {
 	return b == '_' || b == '$' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
 }
+
+// InsertTokens inserts text at offset off with ReplaceTokens' care for
+// token boundaries: "(a)NOT VALID" plus " ON DELETE CASCADE" becomes
+// "(a) ON DELETE CASCADE NOT VALID".
+func InsertTokens(f *source.File, off int, text string) source.Edit {
+	return ReplaceTokens(f, source.Span{Start: off, End: off}, text)
+}
