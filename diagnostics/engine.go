@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"runtime/debug"
+	"sync"
 
+	"github.com/sqlsage/sqlsage/diagnostics/schema"
 	"github.com/sqlsage/sqlsage/diagnostics/source"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 	"github.com/sqlsage/sqlsage/diagnostics/workspace"
@@ -89,38 +92,27 @@ func (e *Engine) Analyze(ctx context.Context, snap *workspace.Snapshot, uri stri
 	if err != nil {
 		return nil, err
 	}
-	// One Pass per enabled rule, reused for every statement.
-	var diags []Diagnostic
-	var passes []*Pass
-	for _, r := range e.rules {
-		sev := cfg.SeverityOf(r)
-		if sev == Off {
-			continue
-		}
-		pass := &Pass{Rule: r, File: pf.File, Parsed: pf, Schema: model, PGVersion: cfg.pgVersion(), Settings: cfg.Settings, Changes: cfg.Changes}
-		pass.report = func(d Diagnostic) {
-			d.Severity = sev
-			if pass.Stmt.Parent != nil && len(d.Fixes) > 0 {
-				d.Fixes = bodyFixes(pass.Stmt, d.Fixes)
-			}
-			diags = append(diags, d)
-		}
-		passes = append(passes, pass)
+	// Statements are independent: large files are split into contiguous
+	// chunks analysed on all cores, each with its own Passes, and the
+	// chunks' findings are joined in statement order, so the result is
+	// exactly what one goroutine would produce.
+	workers := 1
+	if len(pf.Stmts) >= parallelStatements {
+		workers = min(runtime.GOMAXPROCS(0), len(pf.Stmts)/(parallelStatements/2))
 	}
-	for i, st := range pf.Stmts {
-		if st.Kind != syntax.SQL {
-			continue
-		}
-		if i%256 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		for _, pass := range passes {
-			pass.Stmt = st
-			e.run(pass)
-		}
-		if len(st.Body) > 0 {
-			e.runBody(passes, st.Body)
-		}
+	found := make([][]Diagnostic, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*len(pf.Stmts)/workers, (w+1)*len(pf.Stmts)/workers
+		wg.Go(func() { found[w] = e.analyzeStmts(ctx, pf, model, cfg, pf.Stmts[lo:hi]) })
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var diags []Diagnostic
+	for _, d := range found {
+		diags = append(diags, d...)
 	}
 	return filter(pf, diags), nil
 }
@@ -169,6 +161,49 @@ next:
 		out = append(out, f)
 	}
 	return out
+}
+
+// parallelStatements is the number of statements from which Analyze
+// shares a file's statements among cores.
+const parallelStatements = 512
+
+// analyzeStmts runs every enabled rule over stmts (and their routine
+// bodies), with one Pass per rule reused for every statement, and returns
+// the findings in statement order.
+func (e *Engine) analyzeStmts(ctx context.Context, pf *syntax.ParsedFile, model *schema.Model, cfg Config, stmts []*syntax.Stmt) []Diagnostic {
+	var diags []Diagnostic
+	var passes []*Pass
+	for _, r := range e.rules {
+		sev := cfg.SeverityOf(r)
+		if sev == Off {
+			continue
+		}
+		pass := &Pass{Rule: r, File: pf.File, Parsed: pf, Schema: model, PGVersion: cfg.pgVersion(), Settings: cfg.Settings, Changes: cfg.Changes}
+		pass.report = func(d Diagnostic) {
+			d.Severity = sev
+			if pass.Stmt.Parent != nil && len(d.Fixes) > 0 {
+				d.Fixes = bodyFixes(pass.Stmt, d.Fixes)
+			}
+			diags = append(diags, d)
+		}
+		passes = append(passes, pass)
+	}
+	for i, st := range stmts {
+		if st.Kind != syntax.SQL {
+			continue
+		}
+		if i%256 == 0 && ctx.Err() != nil {
+			return nil
+		}
+		for _, pass := range passes {
+			pass.Stmt = st
+			e.run(pass)
+		}
+		if len(st.Body) > 0 {
+			e.runBody(passes, st.Body)
+		}
+	}
+	return diags
 }
 
 // run calls the pass's rule, recovering a panic unless the engine is strict.

@@ -27,6 +27,15 @@ func TypeString(tn *TypeName) string {
 	if tn == nil {
 		return ""
 	}
+	if len(tn.Typmods) == 0 && len(tn.ArrayBounds) == 0 {
+		// The common case, without allocating: "text", "pg_catalog.int8".
+		switch n := len(tn.Names); {
+		case n == 1:
+			return tn.Names[0].GetString_().GetSval()
+		case n == 2 && tn.Names[0].GetString_().GetSval() == "pg_catalog":
+			return tn.Names[1].GetString_().GetSval()
+		}
+	}
 	names := Strings(tn.Names)
 	if len(names) > 1 && names[0] == "pg_catalog" {
 		names = names[1:]
