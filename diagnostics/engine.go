@@ -101,12 +101,36 @@ func (e *Engine) Analyze(ctx context.Context, snap *workspace.Snapshot, uri stri
 		workers = min(runtime.GOMAXPROCS(0), len(pf.Stmts)/(parallelStatements/2))
 	}
 	found := make([][]Diagnostic, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := w*len(pf.Stmts)/workers, (w+1)*len(pf.Stmts)/workers
-		wg.Go(func() { found[w] = e.analyzeStmts(ctx, pf, model, cfg, pf.Stmts[lo:hi]) })
+	if workers == 1 {
+		found[0] = e.analyzeStmts(ctx, pf, model, cfg, pf.Stmts)
+	} else {
+		// A rule panic that the engine re-raises (Strict) must reach the
+		// caller's goroutine, where the server and tests recover it.
+		var (
+			wg       sync.WaitGroup
+			mu       sync.Mutex
+			panicked any
+		)
+		for w := range workers {
+			lo, hi := w*len(pf.Stmts)/workers, (w+1)*len(pf.Stmts)/workers
+			wg.Go(func() {
+				defer func() {
+					if v := recover(); v != nil {
+						mu.Lock()
+						if panicked == nil {
+							panicked = v
+						}
+						mu.Unlock()
+					}
+				}()
+				found[w] = e.analyzeStmts(ctx, pf, model, cfg, pf.Stmts[lo:hi])
+			})
+		}
+		wg.Wait()
+		if panicked != nil {
+			panic(panicked)
+		}
 	}
-	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

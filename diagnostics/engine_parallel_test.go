@@ -43,3 +43,33 @@ func TestParallelAnalysisIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestParallelPanicReachesCaller checks that a rule panic in a worker
+// goroutine of a large file is re-raised in the caller's goroutine when
+// the engine is strict (and recovered there, as the server does).
+func TestParallelPanicReachesCaller(t *testing.T) {
+	boom := &diagnostics.Rule{
+		ID: "test-boom", Category: diagnostics.Query, Severity: diagnostics.Error, Default: true,
+		Doc: diagnostics.Doc{Summary: "Panics", Why: "Tests recovery.", Bad: "-", Good: "-"},
+		Run: func(p *diagnostics.Pass) {
+			if p.Stmt.Span.Start > 50<<10 {
+				panic("rule exploded")
+			}
+		},
+	}
+	engine, err := diagnostics.NewEngine([]*diagnostics.Rule{boom})
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine.Strict = true
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	file := source.NewFile("big.sql", 1, benchdata.Schema(100<<10))
+	snap := workspace.New(syntax.NewParser(0), file)
+	defer func() {
+		if v := recover(); v != "rule exploded" {
+			t.Errorf("recovered %v, want the rule's panic", v)
+		}
+	}()
+	engine.Analyze(context.Background(), snap, file.URI, diagnostics.Config{})
+	t.Errorf("Analyze returned; want the rule's panic")
+}
