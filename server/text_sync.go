@@ -90,12 +90,12 @@ func (s *server) didChange(ctx context.Context, params *didChangeParams) error {
 			cur = source.NewFile(uri, version, c.Text)
 			continue
 		}
-		span, err := rangeSpan(cur, *c.Range)
+		next, err := cur.Change(version, sourcePosition(c.Range.Start), sourcePosition(c.Range.End), c.Text)
 		if err != nil {
 			s.log.Warn("didChange range outside the document; clamped", "uri", uri, "version", version,
 				"change", i, "error", err)
 		}
-		cur = source.NewFile(uri, version, cur.Text[:span.Start]+c.Text+cur.Text[span.End:])
+		cur = next
 	}
 	if cur == old {
 		cur = source.NewFile(uri, version, old.Text) // no changes: still a new version
@@ -106,6 +106,12 @@ func (s *server) didChange(ctx context.Context, params *didChangeParams) error {
 	s.mu.Unlock()
 	s.changed(uri)
 	return nil
+}
+
+// sourcePosition converts an LSP position into source's (a plain copy:
+// both count UTF-16 code units; source.File does the conversion to bytes).
+func sourcePosition(p protocol.Position) source.Position {
+	return source.Position{Line: int(p.Line), Character: int(p.Character)}
 }
 
 // DidSave of a configuration file reloads the configuration (clients
