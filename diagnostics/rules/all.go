@@ -28,6 +28,7 @@ var All = []*diagnostics.Rule{
 	RedundantIndex,
 	RepeatingGroup,
 	SelectStar,
+	SetNotNullOnExisting,
 	SoftDeleteUnfiltered,
 	SyntaxError,
 	TimestampAsText,
@@ -35,4 +36,5 @@ var All = []*diagnostics.Rule{
 	UnindexedFilter,
 	UpdateDeleteWithoutWhere,
 	UpdatedAtWithoutTrigger,
+	VolatileDefault,
 }

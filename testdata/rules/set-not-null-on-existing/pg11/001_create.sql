@@ -1,0 +1,2 @@
+-- sqlsage-test: pg-version=11
+CREATE TABLE accounts (id bigint PRIMARY KEY, email text);

@@ -1,0 +1,2 @@
+-- sqlsage-test: pg-version=12
+CREATE TABLE accounts (id bigint PRIMARY KEY, email text, name text);

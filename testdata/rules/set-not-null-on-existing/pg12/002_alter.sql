@@ -1,0 +1,4 @@
+-- From PostgreSQL 12 a validated CHECK spares the scan.
+ALTER TABLE accounts ADD CONSTRAINT accounts_email_nn CHECK (email IS NOT NULL);
+ALTER TABLE accounts ALTER COLUMN email SET NOT NULL;
+ALTER TABLE accounts ALTER COLUMN name SET NOT NULL; -- want: set-not-null-on-existing "validate a CHECK"
