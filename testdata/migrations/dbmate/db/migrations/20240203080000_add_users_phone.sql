@@ -1,0 +1,6 @@
+-- migrate:up
+-- Support asked for a phone number on every account.
+ALTER TABLE users ADD COLUMN phone text NOT NULL;
+
+-- migrate:down
+ALTER TABLE users DROP COLUMN phone;

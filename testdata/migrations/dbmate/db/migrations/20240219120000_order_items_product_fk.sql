@@ -1,0 +1,5 @@
+-- migrate:up
+ALTER TABLE order_items
+    ADD CONSTRAINT order_items_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id);
+
+-- migrate:down

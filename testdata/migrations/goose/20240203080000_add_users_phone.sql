@@ -1,0 +1,6 @@
+-- +goose Up
+-- Support asked for a phone number on every account.
+ALTER TABLE users ADD COLUMN phone text NOT NULL;
+
+-- +goose Down
+ALTER TABLE users DROP COLUMN phone;

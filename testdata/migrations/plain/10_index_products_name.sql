@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY products_name_idx ON products (name);

@@ -1,0 +1,9 @@
+-- Deploy shop:add_orders_status to pg
+
+BEGIN;
+
+ALTER TABLE orders ADD COLUMN status text;
+UPDATE orders SET status = 'placed' WHERE status IS NULL;
+ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'placed';
+
+COMMIT;

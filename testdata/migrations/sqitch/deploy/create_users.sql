@@ -1,0 +1,12 @@
+-- Deploy shop:create_users to pg
+
+BEGIN;
+
+CREATE TABLE users (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    email text NOT NULL UNIQUE,
+    full_name text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+
+COMMIT;

@@ -1,0 +1,7 @@
+-- Revert shop:create_orders from pg
+
+BEGIN;
+
+DROP TABLE orders;
+
+COMMIT;

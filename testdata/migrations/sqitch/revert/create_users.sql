@@ -1,0 +1,7 @@
+-- Revert shop:create_users from pg
+
+BEGIN;
+
+DROP TABLE users;
+
+COMMIT;

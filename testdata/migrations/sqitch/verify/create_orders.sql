@@ -1,0 +1,7 @@
+-- Verify shop:create_orders on pg
+
+BEGIN;
+
+SELECT 1 FROM orders WHERE false;
+
+ROLLBACK;

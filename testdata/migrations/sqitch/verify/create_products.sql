@@ -1,0 +1,7 @@
+-- Verify shop:create_products on pg
+
+BEGIN;
+
+SELECT 1 FROM products WHERE false;
+
+ROLLBACK;

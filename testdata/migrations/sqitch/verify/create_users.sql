@@ -1,0 +1,7 @@
+-- Verify shop:create_users on pg
+
+BEGIN;
+
+SELECT 1 FROM users WHERE false;
+
+ROLLBACK;
