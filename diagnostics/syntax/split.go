@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/sqlsage/sqlsage/diagnostics/source"
@@ -30,23 +31,46 @@ type Segment struct {
 // white space between statements belong to no segment; comment spans are
 // returned separately, for suppression comments and markers.
 func Split(src string) (segs []Segment, comments []source.Span) {
-	start, last := -1, 0 // start and end of the statement in progress
-	var (
-		depth   int    // parenthesis depth
-		atomic  int    // BEGIN ATOMIC ... END nesting
-		words   int    // words seen in the statement so far
-		first   string // the statement's first word, lower-cased, when it is CREATE or COPY
-		routine bool   // CREATE [OR REPLACE] FUNCTION/PROCEDURE: may have a BEGIN ATOMIC body
-		stdin   bool   // COPY ... FROM STDIN: inline data follows
-		prev    Lexeme
-	)
-	flush := func(end int) {
-		if start >= 0 {
-			segs = append(segs, Segment{SQL, source.Span{Start: start, End: end}})
-		}
-		start, depth, atomic, words, first, routine, stdin, prev = -1, 0, 0, 0, "", false, false, Lexeme{}
+	var sp splitter
+	sp.scan(src, 0, nil)
+	return sp.segs, sp.comments
+}
+
+// A splitter holds Split's output and the state of the statement in
+// progress. Its state is neutral (as at the start of a file) wherever a
+// segment has just ended, which is what lets Resplit start and stop in
+// the middle of a file.
+type splitter struct {
+	segs     []Segment
+	comments []source.Span
+
+	start, last int    // start and end of the statement in progress; start < 0 between statements
+	depth       int    // parenthesis depth
+	atomic      int    // BEGIN ATOMIC ... END nesting
+	words       int    // words seen in the statement so far
+	first       string // the statement's first word, lower-cased, when it is CREATE or COPY
+	routine     bool   // CREATE [OR REPLACE] FUNCTION/PROCEDURE: may have a BEGIN ATOMIC body
+	stdin       bool   // COPY ... FROM STDIN: inline data follows
+	prev        Lexeme
+}
+
+// flush ends the statement in progress at end, if any, and resets the
+// state to neutral.
+func (sp *splitter) flush(end int) {
+	if sp.start >= 0 {
+		sp.segs = append(sp.segs, Segment{SQL, source.Span{Start: sp.start, End: end}})
 	}
-	for pos := 0; ; {
+	sp.start, sp.depth, sp.atomic, sp.words, sp.first, sp.routine, sp.stdin, sp.prev = -1, 0, 0, 0, "", false, false, Lexeme{}
+}
+
+// scan splits src from pos, where the state must be neutral, to the end.
+// When stop is non-nil it is asked at every point where a segment has
+// just ended and the state is neutral again, with the offset reached; if
+// it returns true, scan returns that offset at once. Otherwise scan
+// returns -1 at the end of src.
+func (sp *splitter) scan(src string, pos int, stop func(pos int) bool) int {
+	sp.start, sp.last = -1, pos
+	for {
 		t, ok := nextToken(src, pos)
 		if !ok {
 			break
@@ -54,54 +78,195 @@ func Split(src string) (segs []Segment, comments []source.Span) {
 		pos = t.End
 		switch t.Kind {
 		case LexComment:
-			comments = append(comments, source.Span{Start: t.Start, End: t.End})
+			sp.comments = append(sp.comments, source.Span{Start: t.Start, End: t.End})
 			continue
 		case LexMeta:
-			flush(last)
-			segs = append(segs, Segment{MetaCmd, source.Span{Start: t.Start, End: t.End}})
+			sp.flush(sp.last)
+			sp.segs = append(sp.segs, Segment{MetaCmd, source.Span{Start: t.Start, End: t.End}})
+			if stop != nil && stop(pos) {
+				return pos
+			}
 			continue
 		}
-		if start < 0 {
-			start = t.Start
+		if sp.start < 0 {
+			sp.start = t.Start
 		}
-		last = t.End
+		sp.last = t.End
 		if t.Kind == LexWord {
-			words++
+			sp.words++
 			switch {
-			case words == 1 && (t.Is(src, "create") || t.Is(src, "copy")):
-				first = strings.ToLower(t.Text(src))
-			case first == "create" && words <= 6 && (t.Is(src, "function") || t.Is(src, "procedure")):
-				routine = true
-			case first == "copy" && t.Is(src, "stdin") && prev.Is(src, "from"):
-				stdin = true
+			case sp.words == 1 && (t.Is(src, "create") || t.Is(src, "copy")):
+				sp.first = strings.ToLower(t.Text(src))
+			case sp.first == "create" && sp.words <= 6 && (t.Is(src, "function") || t.Is(src, "procedure")):
+				sp.routine = true
+			case sp.first == "copy" && t.Is(src, "stdin") && sp.prev.Is(src, "from"):
+				sp.stdin = true
 			}
 		}
 		switch {
 		case t.Kind == LexPunct && src[t.Start] == '(':
-			depth++
+			sp.depth++
 		case t.Kind == LexPunct && src[t.Start] == ')':
-			depth = max(0, depth-1)
-		case t.Kind == LexWord && atomic > 0 && t.Is(src, "case"):
-			atomic++
-		case t.Kind == LexWord && atomic > 0 && t.Is(src, "end"):
-			atomic--
-		case routine && t.Is(src, "atomic") && prev.Is(src, "begin"):
-			atomic = 1
-		case t.Kind == LexPunct && t.End-t.Start == 1 && src[t.Start] == ';' && depth == 0 && atomic == 0:
-			copyStdin := stdin
-			flush(t.End)
+			sp.depth = max(0, sp.depth-1)
+		case t.Kind == LexWord && sp.atomic > 0 && t.Is(src, "case"):
+			sp.atomic++
+		case t.Kind == LexWord && sp.atomic > 0 && t.Is(src, "end"):
+			sp.atomic--
+		case sp.routine && t.Is(src, "atomic") && sp.prev.Is(src, "begin"):
+			sp.atomic = 1
+		case t.Kind == LexPunct && t.End-t.Start == 1 && src[t.Start] == ';' && sp.depth == 0 && sp.atomic == 0:
+			copyStdin := sp.stdin
+			sp.flush(t.End)
 			if copyStdin {
 				if data, ok := copyData(src, t.End); ok {
-					segs = append(segs, Segment{CopyData, data})
+					sp.segs = append(sp.segs, Segment{CopyData, data})
 					pos = data.End
 				}
 			}
+			if stop != nil && stop(pos) {
+				return pos
+			}
 			continue
 		}
-		prev = t
+		sp.prev = t
 	}
-	flush(last)
-	return segs, comments
+	sp.flush(sp.last)
+	return -1
+}
+
+// Resplit returns Split(src) given oldSegs and oldComments, the result of
+// Split(old): it splits again only from the last segment boundary before
+// the first byte where src and old differ, and from the first boundary
+// after the last differing byte where the two splits agree, it reuses the
+// old segments, shifted. An edit costs the size of the statements it
+// touches and a comparison of the texts, not a scan of the file.
+func Resplit(old string, oldSegs []Segment, oldComments []source.Span, src string) (segs []Segment, comments []source.Span) {
+	r := resplit(old, oldSegs, oldComments, src)
+	return r.segs, r.comments
+}
+
+// A resplitResult is Resplit's result with how it relates to the old
+// segments: segs[:head] are oldSegs[:head], unchanged, and the last
+// len(oldSegs)-tail segments are oldSegs[tail:] shifted by delta.
+type resplitResult struct {
+	segs       []Segment
+	comments   []source.Span
+	head, tail int
+	delta      int
+}
+
+func resplit(old string, oldSegs []Segment, oldComments []source.Span, src string) resplitResult {
+	prefix := commonPrefix(old, src)
+	if prefix == len(old) && prefix == len(src) {
+		return resplitResult{segs: oldSegs, comments: oldComments, head: len(oldSegs), tail: len(oldSegs)}
+	}
+	suffix := commonSuffix(old[prefix:], src[prefix:])
+	delta := len(src) - len(old)
+	changedEnd := len(src) - suffix // src[changedEnd:] == old[changedEnd-delta:]
+
+	// Resume after the last old segment that ends before the change where
+	// the state was neutral: after a meta-command or COPY data, or after a
+	// statement followed by another (it ended at its semicolon). A
+	// statement ended by a meta-command or the end of the file was still
+	// open, and one of COPY ... FROM stdin has its data after it.
+	keep := sort.Search(len(oldSegs), func(i int) bool { return oldSegs[i].Span.End >= prefix })
+	for keep > 0 && oldSegs[keep-1].Kind == SQL && (keep == len(oldSegs) || oldSegs[keep].Kind != SQL || isCopy(old, oldSegs[keep-1])) {
+		keep--
+	}
+	// COPY ... FROM stdin takes its data from the line after its
+	// semicolon, which may come after later statements on that line.
+	if keep > 0 {
+		lineStart := strings.LastIndexByte(old[:oldSegs[keep-1].Span.End], '\n') + 1
+		for j := keep - 1; j >= 0 && oldSegs[j].Span.End >= lineStart; j-- {
+			if oldSegs[j].Kind == SQL && isCopy(old, oldSegs[j]) {
+				keep = j
+			}
+		}
+	}
+	resume := 0
+	if keep > 0 {
+		resume = oldSegs[keep-1].Span.End
+	}
+	sp := splitter{segs: make([]Segment, keep, len(oldSegs)+8)}
+	copy(sp.segs, oldSegs[:keep])
+	nc := sort.Search(len(oldComments), func(i int) bool { return oldComments[i].Start >= resume })
+	sp.comments = append(make([]source.Span, 0, len(oldComments)+8), oldComments[:nc]...)
+
+	// Stop where a segment ends past the change at the shifted end of an
+	// old segment that is not followed by COPY data: from there both
+	// texts are equal and both splits start neutral.
+	var rest int // index in oldSegs of the first segment to reuse
+	stop := func(pos int) bool {
+		if pos < changedEnd {
+			return false
+		}
+		o := pos - delta
+		i := sort.Search(len(oldSegs), func(i int) bool { return oldSegs[i].Span.End >= o })
+		if i == len(oldSegs) || oldSegs[i].Span.End != o || (i+1 < len(oldSegs) && oldSegs[i+1].Kind == CopyData) {
+			return false
+		}
+		rest = i + 1
+		return true
+	}
+	at := sp.scan(src, resume, stop)
+	if at < 0 {
+		return resplitResult{segs: sp.segs, comments: sp.comments, head: keep, tail: len(oldSegs), delta: delta}
+	}
+	for _, s := range oldSegs[rest:] {
+		s.Span = s.Span.Shift(delta)
+		sp.segs = append(sp.segs, s)
+	}
+	for _, c := range oldComments[sort.Search(len(oldComments), func(i int) bool { return oldComments[i].Start >= at-delta }):] {
+		sp.comments = append(sp.comments, c.Shift(delta))
+	}
+	return resplitResult{segs: sp.segs, comments: sp.comments, head: keep, tail: rest, delta: delta}
+}
+
+// isCopy reports whether seg, a statement of src, is a COPY: whether
+// data follows it depends on the text after it.
+func isCopy(src string, seg Segment) bool {
+	for pos := seg.Span.Start; pos < seg.Span.End; {
+		t, ok := nextToken(src[:seg.Span.End], pos)
+		if !ok {
+			break
+		}
+		if t.Kind == LexWord {
+			return t.Is(src, "copy")
+		}
+		pos = t.End
+	}
+	return false
+}
+
+// commonPrefix returns the length of the longest common prefix of a and b.
+func commonPrefix(a, b string) int {
+	n := min(len(a), len(b))
+	// Compare in blocks: string equality is a memcmp.
+	i := 0
+	for step := 4096; step > 0; step /= 8 {
+		for i+step <= n && a[i:i+step] == b[i:i+step] {
+			i += step
+		}
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// commonSuffix returns the length of the longest common suffix of a and b.
+func commonSuffix(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	for step := 4096; step > 0; step /= 8 {
+		for i+step <= n && a[len(a)-i-step:len(a)-i] == b[len(b)-i-step:len(b)-i] {
+			i += step
+		}
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
 }
 
 // copyData returns the span of the COPY data that begins on the line after

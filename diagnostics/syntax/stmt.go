@@ -91,6 +91,8 @@ type ParsedFile struct {
 	File     *source.File
 	Stmts    []*Stmt       // the statements of the file; routine bodies hang below them (Stmt.Body)
 	Comments []source.Span // every comment between statements, in order (not those inside routine bodies: see Routine.Comments)
+
+	segs []Segment // the segments of Stmts, for Reparse
 }
 
 // All yields every statement of the file in order, each statement of a
@@ -122,15 +124,68 @@ func (s *Stmt) all(yield func(*Stmt) bool) bool {
 // use). It stops early, returning ctx.Err(), when ctx is cancelled.
 func (p *Parser) ParseFile(ctx context.Context, f *source.File) (*ParsedFile, error) {
 	segs, comments := Split(f.Text)
-	pf := &ParsedFile{File: f, Stmts: make([]*Stmt, len(segs)), Comments: comments}
+	pf := p.newParsedFile(f, segs, comments)
+	if err := p.parseMisses(ctx, pf, pf.Stmts); err != nil {
+		return nil, err
+	}
+	return pf, nil
+}
+
+// Reparse returns the parse of f, a new version of prev's file: it splits
+// only around the text that changed (see Resplit), and takes the parse of
+// every statement outside it from prev instead of from the cache, so an
+// edit costs the statements it touches plus a pass over the statement
+// list. The result equals ParseFile(ctx, f).
+func (p *Parser) Reparse(ctx context.Context, prev *ParsedFile, f *source.File) (*ParsedFile, error) {
+	if prev == nil || len(prev.segs) != len(prev.Stmts) {
+		return p.ParseFile(ctx, f)
+	}
+	r := resplit(prev.File.Text, prev.segs, prev.Comments, f.Text)
+	pf := p.newParsedFile(f, r.segs, r.comments)
+	// The statements before the change keep their offsets; those after
+	// it moved by delta. Their parse entries are prev's.
+	reuse := func(st, old *Stmt, delta int) {
+		st.entry = old.entry
+		st.Node = old.Node
+		if old.Err != nil {
+			e := *old.Err
+			e.Span = e.Span.Shift(delta)
+			st.Err = &e
+		}
+		if old.Routine != nil {
+			st.attachBody(f.Text)
+		}
+	}
+	for i := range r.head {
+		reuse(pf.Stmts[i], prev.Stmts[i], 0)
+	}
+	tailNew := len(r.segs) - (len(prev.segs) - r.tail)
+	for i := tailNew; i < len(r.segs); i++ {
+		reuse(pf.Stmts[i], prev.Stmts[r.tail+i-tailNew], r.delta)
+	}
+	if err := p.parseMisses(ctx, pf, pf.Stmts[r.head:tailNew]); err != nil {
+		return nil, err
+	}
+	return pf, nil
+}
+
+// newParsedFile returns the statements of f's segments, not yet parsed.
+func (p *Parser) newParsedFile(f *source.File, segs []Segment, comments []source.Span) *ParsedFile {
+	pf := &ParsedFile{File: f, Stmts: make([]*Stmt, len(segs)), Comments: comments, segs: segs}
 	stmts := make([]Stmt, len(segs)) // one allocation for the file's statements
 	for i, seg := range segs {
 		stmts[i] = Stmt{Kind: seg.Kind, Span: seg.Span, Text: f.Text[seg.Span.Start:seg.Span.End]}
 		pf.Stmts[i] = &stmts[i]
 	}
+	return pf
+}
+
+// parseMisses sets the parse of each SQL statement of todo, a part of
+// pf.Stmts, from the cache or from pg_query.
+func (p *Parser) parseMisses(ctx context.Context, pf *ParsedFile, todo []*Stmt) error {
 	// Look up every statement under one lock; parse only the misses, on
 	// all cores when there are many.
-	misses := p.lookup(pf.Stmts)
+	misses := p.lookup(todo)
 	workers := 1
 	if len(misses) >= parallelThreshold {
 		workers = runtime.GOMAXPROCS(0)
@@ -147,7 +202,7 @@ func (p *Parser) ParseFile(ctx context.Context, f *source.File) (*ParsedFile, er
 		})
 	}
 	wg.Wait()
-	for _, st := range pf.Stmts {
+	for _, st := range todo {
 		if st.entry == nil {
 			continue
 		}
@@ -156,13 +211,10 @@ func (p *Parser) ParseFile(ctx context.Context, f *source.File) (*ParsedFile, er
 			st.Err = classify(st, st.entry.err)
 		}
 		if st.entry.routine != nil {
-			st.attachBody(f.Text)
+			st.attachBody(pf.File.Text)
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return pf, nil
+	return ctx.Err()
 }
 
 // parallelThreshold is the number of cache misses from which ParseFile

@@ -27,6 +27,10 @@ type Snapshot struct {
 
 	mu     sync.Mutex
 	parsed map[string]*syntax.ParsedFile // guarded by mu; memoized parses
+	// prev holds, for files that changed since the snapshot this one was
+	// made from, the parse of their previous version: Parsed re-parses
+	// from it (see syntax.Parser.Reparse), and drops it once used.
+	prev map[string]*syntax.ParsedFile // guarded by mu
 	model  *schema.Model                 // guarded by mu; memoized model
 }
 
@@ -74,6 +78,21 @@ func (s *Snapshot) clone(add []*source.File, remove []string) *Snapshot {
 	for uri, pf := range s.parsed {
 		if n.files[uri] == pf.File {
 			n.parsed[uri] = pf
+		} else if n.files[uri] != nil {
+			if n.prev == nil {
+				n.prev = make(map[string]*syntax.ParsedFile)
+			}
+			n.prev[uri] = pf
+		}
+	}
+	// A file edited twice before anyone asked for its parse re-parses
+	// from the last parse there was.
+	for uri, pf := range s.prev {
+		if n.parsed[uri] == nil && n.prev[uri] == nil && n.files[uri] != nil {
+			if n.prev == nil {
+				n.prev = make(map[string]*syntax.ParsedFile)
+			}
+			n.prev[uri] = pf
 		}
 	}
 	s.mu.Unlock()
@@ -101,12 +120,21 @@ func (s *Snapshot) Parsed(ctx context.Context, uri string) (*syntax.ParsedFile, 
 	if f == nil {
 		return nil, &NotFoundError{URI: uri}
 	}
-	pf, err := s.parser.ParseFile(ctx, f)
+	s.mu.Lock()
+	prev := s.prev[uri]
+	s.mu.Unlock()
+	var err error
+	if prev != nil {
+		pf, err = s.parser.Reparse(ctx, prev, f)
+	} else {
+		pf, err = s.parser.ParseFile(ctx, f)
+	}
 	if err != nil {
 		return nil, err
 	}
 	s.mu.Lock()
 	s.parsed[uri] = pf
+	delete(s.prev, uri)
 	s.mu.Unlock()
 	return pf, nil
 }
