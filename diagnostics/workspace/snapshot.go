@@ -30,8 +30,8 @@ type Snapshot struct {
 	// prev holds, for files that changed since the snapshot this one was
 	// made from, the parse of their previous version: Parsed re-parses
 	// from it (see syntax.Parser.Reparse), and drops it once used.
-	prev map[string]*syntax.ParsedFile // guarded by mu
-	model  *schema.Model                 // guarded by mu; memoized model
+	prev  map[string]*syntax.ParsedFile // guarded by mu
+	model *schema.Model                 // guarded by mu; memoized model
 }
 
 // New returns a snapshot of files that parses through parser.
