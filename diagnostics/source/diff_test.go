@@ -1,0 +1,32 @@
+package source
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDiff(t *testing.T) {
+	long := strings.Repeat("abcdefgh", 2000)
+	for _, c := range []struct {
+		old, new string
+		want     Change
+	}{
+		{"", "", Change{0, 0, 0}},
+		{"abc", "abc", Change{3, 3, 3}},
+		{"abc", "abXc", Change{2, 2, 3}},
+		{"abXc", "abc", Change{2, 3, 2}},
+		{"aaa", "aaaa", Change{3, 3, 4}}, // the suffix never overlaps the prefix
+		{"", "xyz", Change{0, 0, 3}},
+		{long + "1" + long, long + "22" + long, Change{len(long), len(long) + 1, len(long) + 2}},
+		{long, long[:5000] + long[5001:], Change{5000, 5001, 5000}},
+	} {
+		if got := Diff(c.old, c.new); got != c.want {
+			t.Errorf("Diff(%.20q…, %.20q…) = %+v, want %+v", c.old, c.new, got, c.want)
+		}
+		// The invariant, whatever the texts.
+		got := Diff(c.old, c.new)
+		if c.old[:got.Start] != c.new[:got.Start] || c.old[got.OldEnd:] != c.new[got.NewEnd:] || got.OldEnd < got.Start || got.NewEnd < got.Start {
+			t.Errorf("Diff(%.20q…, %.20q…) = %+v breaks the invariant", c.old, c.new, got)
+		}
+	}
+}
