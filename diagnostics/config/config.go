@@ -5,7 +5,7 @@
 // setting off.
 //
 //	pg-version = 15
-//	migrations = ["db/migrations"]
+//	migrations = ["db/migrations"]   # or "goose:db/migrations" to name the tool
 //	primary-key-style = "identity"   # identity, serial or uuid
 //	money-words = ["pennies"]
 //	timestamp-words = ["until"]
@@ -31,6 +31,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/migration"
 )
 
 // FileName is the name of the configuration file, looked up from the
@@ -39,10 +40,15 @@ const FileName = ".sqlsage.toml"
 
 // A File is a parsed configuration file.
 type File struct {
-	Path           string             // where it was read from
-	Config         diagnostics.Config // target version, rule severities, settings
-	Migrations     []string           // migration folders, relative to the file's folder
-	DatabaseURLEnv string             // name of the environment variable holding the DSN
+	Path       string             // where it was read from
+	Config     diagnostics.Config // target version, rule severities, settings
+	Migrations []string           // migration folders as written, relative to the file's folder
+	// MigrationFolders are Migrations read: each folder joined to the
+	// file's folder, with the tool an entry names ("goose:db/migrations";
+	// golang-migrate, goose, dbmate, flyway, sqitch or plain), or none
+	// to recognise the tool from the files.
+	MigrationFolders []migration.Folder
+	DatabaseURLEnv   string // name of the environment variable holding the DSN
 }
 
 // raw mirrors the TOML document.
@@ -115,6 +121,16 @@ func Parse(path string, data []byte, rules []*diagnostics.Rule) (*File, error) {
 		return nil, &Error{Path: path, Line: keyLine(data, k[len(k)-1]), Key: k[len(k)-1], Message: msg}
 	}
 	f := &File{Path: path, Migrations: r.Migrations, DatabaseURLEnv: r.DatabaseURLEnv}
+	for _, entry := range r.Migrations {
+		folder, err := migration.ParseFolder(entry)
+		if err != nil {
+			return nil, &Error{Path: path, Line: keyLine(data, "migrations"), Key: "migrations", Message: err.Error()}
+		}
+		if !filepath.IsAbs(folder.Dir) {
+			folder.Dir = filepath.Join(filepath.Dir(path), folder.Dir)
+		}
+		f.MigrationFolders = append(f.MigrationFolders, folder)
+	}
 	if f.DatabaseURLEnv == "" {
 		f.DatabaseURLEnv = "DATABASE_URL"
 	}

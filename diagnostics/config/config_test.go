@@ -4,10 +4,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/migration"
 )
 
 var testRules = []*diagnostics.Rule{{ID: "money-float"}, {ID: "unbounded-text"}}
@@ -15,7 +17,7 @@ var testRules = []*diagnostics.Rule{{ID: "money-float"}, {ID: "unbounded-text"}}
 func TestParse(t *testing.T) {
 	f, err := Parse("proj/.sqlsage.toml", []byte(`
 pg-version = 12
-migrations = ["db/migrations"]
+migrations = ["db/migrations", "goose:/srv/goose"]
 primary-key-style = "uuid"
 money-words = ["Pennies"]
 database-url-env = "SHOP_DB"
@@ -32,6 +34,10 @@ unbounded-text = "hint"
 		c.Settings.KeyStyle() != "uuid" || c.Settings.MoneyWords[0] != "pennies" || f.Migrations[0] != "db/migrations" || f.DatabaseURLEnv != "SHOP_DB" {
 		t.Errorf("parsed %+v", f)
 	}
+	want := []migration.Folder{{Dir: filepath.Join("proj", "db", "migrations")}, {Dir: "/srv/goose", Tool: migration.Goose}}
+	if !slices.Equal(f.MigrationFolders, want) {
+		t.Errorf("MigrationFolders = %+v, want %+v", f.MigrationFolders, want)
+	}
 }
 
 func TestParseErrorsNameFileLineAndKey(t *testing.T) {
@@ -44,6 +50,7 @@ func TestParseErrorsNameFileLineAndKey(t *testing.T) {
 		{"database-url-env = \"postgres://u:secret@h/db\"\n", "cfg.toml:1: database-url-env names an environment variable"},
 		{"pg-version = \n", "cfg.toml:1: "},
 		{"[rules]\nmoney-float = 3\n", "cfg.toml: "},
+		{"pg-version = 15\nmigrations = [\"liquibase:db\"]\n", `cfg.toml:2: migrations entry "liquibase:db": unknown tool "liquibase"`},
 	}
 	for _, tt := range tests {
 		_, err := Parse("cfg.toml", []byte(tt.toml), testRules)

@@ -10,19 +10,24 @@ import (
 )
 
 // Build replays the statements of files, in the order given (the caller
-// sorts them into migration order), into a Model. Statements that do not
-// parse contribute nothing, and neither do down migrations: *.down.sql
-// files and the down sections of goose and dbmate files (they still have
-// a place in the order, for CreatedBefore). It returns ctx.Err() if cancelled.
+// sorts them into migration order, as migration.Set.Order does), into a
+// Model. Statements that do not parse contribute nothing, and neither do
+// down migrations and sqitch's verify scripts: *.down.sql files, Flyway's
+// U files, sqitch's revert/ and verify/ scripts, and the down sections of
+// goose and dbmate files (they still have a place in the order, for
+// CreatedBefore). Companion files that are not SQL (sqitch.plan, Flyway's
+// script .conf) are read from disk when the URIs name it. It returns
+// ctx.Err() if cancelled.
 func Build(ctx context.Context, files []*syntax.ParsedFile) (*Model, error) {
 	m := &Model{tables: make(map[string]*Table), files: make(map[string]int, len(files)), functions: make(map[string]*Function),
 		byColumn: new(columnMemo)}
+	m.readMigrations(files)
 	for i, pf := range files {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		m.files[pf.File.URI] = i
-		for _, st := range upStatements(pf) {
+		for _, st := range m.upStatements(pf) {
 			if st.Node != nil {
 				m.apply(pf.File.URI, st)
 			}

@@ -5,16 +5,25 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/sqlsage/sqlsage/diagnostics/migration"
 	"github.com/sqlsage/sqlsage/diagnostics/source"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 )
 
 // IsDownFile reports whether uri names a down migration, which undoes
 // another file and is not part of the schema: golang-migrate's and popx's
-// "<version>_<name>.down.sql" (popx also writes ".postgres.down.sql").
+// "<version>_<name>.down.sql" (popx also writes ".postgres.down.sql"),
+// Flyway's undo scripts "U<version>__<name>.sql", and the scripts of a
+// sqitch revert/ folder.
 func IsDownFile(uri string) bool {
-	return strings.HasSuffix(strings.ToLower(path.Base(uri)), ".down.sql")
+	slash := strings.ReplaceAll(uri, `\`, "/")
+	base := path.Base(slash)
+	return strings.HasSuffix(strings.ToLower(base), ".down.sql") || flywayUndo.MatchString(base) ||
+		strings.HasPrefix(slash, "revert/") || strings.Contains(slash, "/revert/")
 }
+
+// flywayUndo matches Flyway's undo script names.
+var flywayUndo = regexp.MustCompile(`^U[0-9]+([._][0-9]+)*__.*\.sql$`)
 
 // versionPrefix matches the version that starts a migration file's name
 // and the separator after it: "20210410175418000002_", "0007-".
@@ -66,9 +75,62 @@ func DownSections(pf *syntax.ParsedFile) []source.Span {
 	return spans
 }
 
-// upStatements returns the statements of pf that build the schema: none
-// for a down file, and those outside down sections otherwise.
-func upStatements(pf *syntax.ParsedFile) []*syntax.Stmt {
+// readMigrations finds the migration histories among files and numbers
+// each file by its migration (steps, in the order of files), for
+// CreatedBefore, upStatements and InTransaction.
+func (m *Model) readMigrations(files []*syntax.ParsedFile) {
+	in := make([]migration.File, len(files))
+	for i, pf := range files {
+		in[i] = migration.File{URI: pf.File.URI, Text: pf.File.Text}
+	}
+	m.migrations = migration.Read(in, migration.Options{ReadFile: migration.ReadDisk})
+	m.steps = make(map[string]int, len(files))
+	stepOf := make(map[*migration.Migration]int)
+	next := 0
+	for _, pf := range files {
+		uri := pf.File.URI
+		ms := m.migrations.Migrations(uri)
+		if len(ms) == 0 {
+			m.steps[uri] = next
+			next++
+			continue
+		}
+		step, ok := stepOf[ms[0]]
+		if !ok {
+			step = next
+			next++
+			stepOf[ms[0]] = step
+		}
+		m.steps[uri] = step
+	}
+}
+
+// upStatements returns the statements of pf that build the schema: those
+// in the up parts of its migrations (none for a down file, a down section
+// or a sqitch verify script), or, for a file of no migration history,
+// those outside down sections unless it is a down file.
+func (m *Model) upStatements(pf *syntax.ParsedFile) []*syntax.Stmt {
+	uri := pf.File.URI
+	ms := m.migrations.Migrations(uri)
+	if len(ms) == 0 {
+		return looseUpStatements(pf)
+	}
+	var up []*syntax.Stmt
+	for _, st := range pf.Stmts {
+		for _, mig := range ms {
+			if mig.Up.Contains(uri, st.Span.Start) {
+				up = append(up, st)
+				break
+			}
+		}
+	}
+	return up
+}
+
+// looseUpStatements returns the statements of a file that belongs to no
+// migration history: none for a down file, and those outside down
+// sections otherwise.
+func looseUpStatements(pf *syntax.ParsedFile) []*syntax.Stmt {
 	if IsDownFile(pf.File.URI) {
 		return nil
 	}
@@ -90,6 +152,101 @@ func upStatements(pf *syntax.ParsedFile) []*syntax.Stmt {
 		}
 	}
 	return up
+}
+
+// Migrations returns the workspace's migration histories, in the order
+// Build read them.
+func (m *Model) Migrations() *migration.Set {
+	if m == nil {
+		return nil
+	}
+	return m.migrations
+}
+
+// MigrationAt returns the migration that byte offset off of the file at
+// uri belongs to, and the part (up, down or verify) that holds it; nils
+// for a file of no migration history. See migration.Set.At.
+func (m *Model) MigrationAt(uri string, off int) (*migration.Migration, *migration.Part) {
+	if m == nil {
+		return nil, nil
+	}
+	return m.migrations.At(uri, off)
+}
+
+// InTransaction reports whether the migration tool runs statement st of
+// pf inside a transaction block, and why: the tool's default or the
+// annotation that overrides it ("-- +goose NO TRANSACTION"). For the
+// modes that depend on the statements it decides with pf's parse:
+// golang-migrate's single query is one implicit transaction only when
+// the file holds more than one statement, and Flyway runs a script
+// without a transaction when one of its statements cannot run in one.
+// A statement of no migration part gets false and "". The file's own
+// BEGIN … COMMIT is not considered here.
+func (m *Model) InTransaction(pf *syntax.ParsedFile, st *syntax.Stmt) (bool, string) {
+	st = st.Top()
+	_, part := m.MigrationAt(pf.File.URI, st.Span.Start)
+	if part == nil {
+		return false, ""
+	}
+	var stmts []*syntax.Stmt
+	for _, s := range pf.Stmts {
+		if (s.Node != nil || s.Err != nil) && part.Contains(pf.File.URI, s.Span.Start) {
+			stmts = append(stmts, s)
+		}
+	}
+	switch part.Tx.Mode {
+	case migration.TxWrapped:
+		return true, part.Tx.Reason
+	case migration.TxImplicit:
+		if len(stmts) > 1 {
+			return true, part.Tx.Reason
+		}
+		return false, "golang-migrate sends the file as one query, and a query of one statement runs outside a transaction block"
+	case migration.TxUnlessNonTransactional:
+		for _, s := range stmts {
+			if what := nonTransactional(s); what != "" {
+				return false, "Flyway runs the script without a transaction because it holds " + what
+			}
+		}
+		return true, part.Tx.Reason
+	}
+	return false, part.Tx.Reason
+}
+
+// nonTransactional names the kind of st when PostgreSQL refuses to run it
+// inside a transaction block, as Flyway's PostgreSQL parser detects them
+// (PostgreSQLParser.detectCanExecuteInTransaction); "" otherwise.
+func nonTransactional(st *syntax.Stmt) string {
+	if st.Node == nil {
+		return ""
+	}
+	switch n := st.Node.Node.(type) {
+	case *syntax.Node_IndexStmt:
+		if n.IndexStmt.Concurrent {
+			return "CREATE INDEX CONCURRENTLY"
+		}
+	case *syntax.Node_DropStmt:
+		if n.DropStmt.Concurrent {
+			return "DROP INDEX CONCURRENTLY"
+		}
+	case *syntax.Node_ReindexStmt:
+		return "REINDEX"
+	case *syntax.Node_VacuumStmt:
+		return "VACUUM"
+	case *syntax.Node_AlterSystemStmt:
+		return "ALTER SYSTEM"
+	case *syntax.Node_CreatedbStmt:
+		return "CREATE DATABASE"
+	case *syntax.Node_CreateTableSpaceStmt:
+		return "CREATE TABLESPACE"
+	case *syntax.Node_CreateSubscriptionStmt:
+		return "CREATE SUBSCRIPTION"
+	case *syntax.Node_DiscardStmt:
+		if n.DiscardStmt.Target == syntax.DiscardMode_DISCARD_ALL {
+			return "DISCARD ALL"
+		}
+	}
+	return ""
 }
 
 // migrationName matches the file names migration tools give: a version

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/sqlsage/sqlsage/diagnostics/migration"
 	"github.com/sqlsage/sqlsage/diagnostics/source"
 )
 
@@ -111,6 +112,11 @@ type Model struct {
 	tables map[string]*Table
 	order  []*Table       // in creation order
 	files  map[string]int // URI → position in the migration order
+	// migrations are the workspace's migration histories; steps numbers
+	// each file by its migration, so the files of one migration (an up
+	// file and its down file) share a step: CreatedBefore compares them.
+	migrations *migration.Set
+	steps      map[string]int
 
 	// byColumn memoises TablesWithColumn: rules ask it for every
 	// statement of a file, and a keystroke builds a new model.
@@ -245,11 +251,13 @@ func (m *Model) DeclaredKeys(n Name) [][]string {
 	return m.keyHistory[n.Key()]
 }
 
-// CreatedBefore reports whether table t was created in a file that comes
-// before uri in the migration order.
+// CreatedBefore reports whether table t was created in a migration that
+// comes before the migration of the file at uri (a file that belongs to
+// no migration history is a migration of its own).
 func (m *Model) CreatedBefore(t *Table, uri string) bool {
-	ti, ui := m.FileIndex(t.Def.URI), m.FileIndex(uri)
-	return ti >= 0 && ui >= 0 && ti < ui
+	ti, tok := m.steps[t.Def.URI]
+	ui, uok := m.steps[uri]
+	return tok && uok && ti < ui
 }
 
 // Column returns the column called name, or nil.
