@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/sqlsage/sqlsage/diagnostics/migration"
 	"github.com/sqlsage/sqlsage/diagnostics/schema"
 	"github.com/sqlsage/sqlsage/diagnostics/source"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
@@ -44,8 +45,14 @@ func New(parser *syntax.Parser, files ...*source.File) *Snapshot {
 	return s
 }
 
+// sortURIs puts the files in migration order: each migration history in
+// its tool's order, everything else by path (migration.Set.Order).
 func (s *Snapshot) sortURIs() {
-	s.order = slices.Sorted(maps.Keys(s.files))
+	files := make([]migration.File, 0, len(s.files))
+	for _, uri := range slices.Sorted(maps.Keys(s.files)) {
+		files = append(files, migration.File{URI: uri, Text: s.files[uri].Text})
+	}
+	s.order = migration.Read(files, migration.Options{ReadFile: migration.ReadDisk}).Order()
 }
 
 // With returns a new snapshot in which files replace (or add to) those of
