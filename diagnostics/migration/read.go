@@ -168,12 +168,21 @@ func group(entries []*entry, opts Options) []*candidate {
 		folders[i] = Folder{Dir: strings.TrimSuffix(strings.TrimPrefix(strings.ReplaceAll(f.Dir, `\`, "/"), "./"), "/"), Tool: f.Tool}
 	}
 	slices.SortStableFunc(folders, func(a, b Folder) int { return len(b.Dir) - len(a.Dir) })
+	sqitchRoots := make(map[string]bool) // asked once per folder: it may read sqitch.plan
+	isSqitch := func(root string, e *entry) bool {
+		is, ok := sqitchRoots[root]
+		if !ok {
+			is = isSqitchProject(root, e.uri[:len(root)], entries, opts)
+			sqitchRoots[root] = is
+		}
+		return is
+	}
 	for _, e := range entries {
 		if f, root, ok := configured(e, folders); ok {
 			add("config:"+f.Dir, &candidate{dir: root, uriDir: e.uri[:len(root)], tool: f.Tool, configured: true}, e)
 			continue
 		}
-		if root, ok := sqitchRoot(e); ok && isSqitchProject(root, e.uri[:len(root)], entries, opts) {
+		if root, ok := sqitchRoot(e); ok && isSqitch(root, e) {
 			add("sqitch:"+root, &candidate{dir: root, uriDir: e.uri[:len(root)], tool: Sqitch, sqitch: true}, e)
 			continue
 		}
