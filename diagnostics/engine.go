@@ -84,6 +84,22 @@ func (e *Engine) Rule(id string) *Rule { return e.byID[id] }
 // returns ctx.Err() when cancelled, and nothing else is an error but an
 // unknown URI.
 func (e *Engine) Analyze(ctx context.Context, snap *workspace.Snapshot, uri string, cfg Config) ([]Diagnostic, error) {
+	res, err := e.AnalyzeFrom(ctx, snap, uri, cfg, nil)
+	if err != nil {
+		return nil, err
+	}
+	return res.Diagnostics, nil
+}
+
+// AnalyzeFrom is Analyze for a file analysed before: prev is the Result
+// of an earlier version of it (nil for none). A statement whose text is
+// unchanged keeps its findings, moved with it, unless something its rules
+// read changed since: the tables they looked up in the schema model (see
+// schema.Reads), the file order, the other statements or comments of the
+// file. So a keystroke runs the rules on the edited statement and on
+// those that depend on what the edit changed, not on the whole file.
+// The result is exactly what Analyze returns.
+func (e *Engine) AnalyzeFrom(ctx context.Context, snap *workspace.Snapshot, uri string, cfg Config, prev *Result) (*Result, error) {
 	pf, err := snap.Parsed(ctx, uri)
 	if err != nil {
 		return nil, err
@@ -92,53 +108,84 @@ func (e *Engine) Analyze(ctx context.Context, snap *workspace.Snapshot, uri stri
 	if err != nil {
 		return nil, err
 	}
-	// Statements are independent: large files are split into contiguous
-	// chunks analysed on all cores, each with its own Passes, and the
-	// chunks' findings are joined in statement order, so the result is
-	// exactly what one goroutine would produce.
-	workers := 1
-	if len(pf.Stmts) >= parallelStatements {
-		workers = min(runtime.GOMAXPROCS(0), len(pf.Stmts)/(parallelStatements/2))
-	}
-	found := make([][]Diagnostic, workers)
-	if workers == 1 {
-		found[0] = e.analyzeStmts(ctx, pf, model, cfg, pf.Stmts)
+	res := &Result{uri: uri, pf: pf, model: model, cfg: cfg, stmts: make([]stmtResult, len(pf.Stmts))}
+	var todo []int // indexes of the statements to analyse
+	if prev != nil && prev.uri == uri && sameConfig(prev.cfg, cfg) {
+		diff := schema.Compare(prev.model, model)
+		partner, delta, fc := carryOver(prev, pf)
+		for i, j := range partner {
+			if j >= 0 && prev.stmts[j].reusable(diff, fc) {
+				r := prev.stmts[j]
+				r.diags = shifted(r.diags, delta[i])
+				res.stmts[i] = r
+				continue
+			}
+			todo = append(todo, i)
+		}
 	} else {
-		// A rule panic that the engine re-raises (Strict) must reach the
-		// caller's goroutine, where the server and tests recover it.
-		var (
-			wg       sync.WaitGroup
-			mu       sync.Mutex
-			panicked any
-		)
-		for w := range workers {
-			lo, hi := w*len(pf.Stmts)/workers, (w+1)*len(pf.Stmts)/workers
-			wg.Go(func() {
-				defer func() {
-					if v := recover(); v != nil {
-						mu.Lock()
-						if panicked == nil {
-							panicked = v
-						}
-						mu.Unlock()
-					}
-				}()
-				found[w] = e.analyzeStmts(ctx, pf, model, cfg, pf.Stmts[lo:hi])
-			})
-		}
-		wg.Wait()
-		if panicked != nil {
-			panic(panicked)
+		todo = make([]int, len(pf.Stmts))
+		for i := range todo {
+			todo[i] = i
 		}
 	}
-	if err := ctx.Err(); err != nil {
+	if err := e.analyzeStmts(ctx, res, todo); err != nil {
 		return nil, err
 	}
-	var diags []Diagnostic
-	for _, d := range found {
-		diags = append(diags, d...)
+	res.Ran = len(todo)
+	n := 0
+	for i := range res.stmts {
+		n += len(res.stmts[i].diags)
 	}
-	return filter(pf, diags), nil
+	diags := make([]Diagnostic, 0, n)
+	for i := range res.stmts {
+		diags = append(diags, res.stmts[i].diags...)
+	}
+	res.Diagnostics = filter(pf, diags)
+	return res, nil
+}
+
+// analyzeStmts runs the rules over the statements of res.pf at indexes
+// todo, recording each one's findings and reads in res.stmts. Many
+// statements (a file's first analysis) are shared among cores in
+// contiguous chunks, each with its own Passes; what a statement gets
+// does not depend on the chunk, so the result is what one goroutine
+// would produce.
+func (e *Engine) analyzeStmts(ctx context.Context, res *Result, todo []int) error {
+	workers := 1
+	if len(todo) >= parallelStatements {
+		workers = min(runtime.GOMAXPROCS(0), len(todo)/(parallelStatements/2))
+	}
+	if workers == 1 {
+		e.analyzeChunk(ctx, res, todo)
+		return ctx.Err()
+	}
+	// A rule panic that the engine re-raises (Strict) must reach the
+	// caller's goroutine, where the server and tests recover it.
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		panicked any
+	)
+	for w := range workers {
+		lo, hi := w*len(todo)/workers, (w+1)*len(todo)/workers
+		wg.Go(func() {
+			defer func() {
+				if v := recover(); v != nil {
+					mu.Lock()
+					if panicked == nil {
+						panicked = v
+					}
+					mu.Unlock()
+				}
+			}()
+			e.analyzeChunk(ctx, res, todo[lo:hi])
+		})
+	}
+	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
+	return ctx.Err()
 }
 
 // runBody runs the passes over the statements of a routine body, and of
@@ -191,18 +238,24 @@ next:
 // shares a file's statements among cores.
 const parallelStatements = 512
 
-// analyzeStmts runs every enabled rule over stmts (and their routine
-// bodies), with one Pass per rule reused for every statement, and returns
-// the findings in statement order.
-func (e *Engine) analyzeStmts(ctx context.Context, pf *syntax.ParsedFile, model *schema.Model, cfg Config, stmts []*syntax.Stmt) []Diagnostic {
-	var diags []Diagnostic
+// analyzeChunk runs every enabled rule over the statements of res.pf at
+// indexes todo (and their routine bodies), with one Pass per rule reused
+// for every statement and one Recording view of the model for them all.
+func (e *Engine) analyzeChunk(ctx context.Context, res *Result, todo []int) {
+	pf, cfg := res.pf, res.cfg
+	var (
+		diags []Diagnostic
+		reads schema.Reads
+		file  fileReads
+	)
+	view := res.model.Recording(&reads)
 	var passes []*Pass
 	for _, r := range e.rules {
 		sev := cfg.SeverityOf(r)
 		if sev == Off {
 			continue
 		}
-		pass := &Pass{Rule: r, File: pf.File, Parsed: pf, Schema: model, PGVersion: cfg.pgVersion(), Settings: cfg.Settings, Changes: cfg.Changes}
+		pass := &Pass{Rule: r, File: pf.File, parsed: pf, Schema: view, PGVersion: cfg.pgVersion(), Settings: cfg.Settings, Changes: cfg.Changes, fileReads: &file}
 		pass.report = func(d Diagnostic) {
 			d.Severity = sev
 			if pass.Stmt.Parent != nil && len(d.Fixes) > 0 {
@@ -212,13 +265,17 @@ func (e *Engine) analyzeStmts(ctx context.Context, pf *syntax.ParsedFile, model 
 		}
 		passes = append(passes, pass)
 	}
-	for i, st := range stmts {
+	for n, i := range todo {
+		st := pf.Stmts[i]
 		if st.Kind != syntax.SQL {
+			res.stmts[i] = stmtResult{local: true}
 			continue
 		}
-		if i%256 == 0 && ctx.Err() != nil {
-			return nil
+		if n%256 == 0 && ctx.Err() != nil {
+			return
 		}
+		diags, file = nil, 0
+		reads.Reset()
 		for _, pass := range passes {
 			pass.Stmt = st
 			e.run(pass)
@@ -226,8 +283,8 @@ func (e *Engine) analyzeStmts(ctx context.Context, pf *syntax.ParsedFile, model 
 		if len(st.Body) > 0 {
 			e.runBody(passes, st.Body)
 		}
+		res.stmts[i] = stmtResult{diags: diags, reads: reads.Clone(), file: file, local: local(pf.File, st, diags)}
 	}
-	return diags
 }
 
 // run calls the pass's rule, recovering a panic unless the engine is strict.

@@ -13,14 +13,37 @@ import (
 type Pass struct {
 	Rule      *Rule
 	File      *source.File
-	Parsed    *syntax.ParsedFile
 	Stmt      *syntax.Stmt  // the statement being judged: of the file, or of a routine body in it (Stmt.Parent != nil)
-	Schema    *schema.Model // the workspace model; never nil
+	Schema    *schema.Model // the workspace model, recording what the rule looks up in it; never nil
 	PGVersion int           // target PostgreSQL major version
 	Settings  Settings      // project-wide options from config
 	Changes   *Changes      // differences from a base revision; nil unless checking with --base
 
-	report func(Diagnostic)
+	parsed    *syntax.ParsedFile
+	fileReads *fileReads // what the rules read of the file beyond the statement, for AnalyzeFrom
+	report    func(Diagnostic)
+}
+
+// Parsed returns the whole file's parse, for a rule whose judgement of
+// a statement depends on the others (a BEGIN before it, a file that also
+// changes the schema). The engine then re-runs the rule on the statement
+// whenever any statement of the file changes; a rule that needs only the
+// comments asks Comments.
+func (p *Pass) Parsed() *syntax.ParsedFile {
+	if p.fileReads != nil {
+		*p.fileReads |= readStmts
+	}
+	return p.parsed
+}
+
+// Comments returns the comments between the file's statements (see
+// syntax.ParsedFile.Comments). The engine re-runs the rule on the
+// statement whenever a comment of the file changes.
+func (p *Pass) Comments() []source.Span {
+	if p.fileReads != nil {
+		*p.fileReads |= readComments
+	}
+	return p.parsed.Comments
 }
 
 // Report records a finding of the pass's rule.

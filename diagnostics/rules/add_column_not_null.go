@@ -97,7 +97,7 @@ func runAddColumnNotNull(pass *diagnostics.Pass) {
 // statement empties rel: a TRUNCATE of it, or a DELETE of all its rows.
 func emptiedBefore(pass *diagnostics.Pass, rel *syntax.RangeVar) bool {
 	key := schema.RangeVarName(rel).Key()
-	for _, st := range pass.Parsed.Stmts {
+	for _, st := range pass.Parsed().Stmts {
 		if st == pass.Stmt.Top() {
 			break
 		}

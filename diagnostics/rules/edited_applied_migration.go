@@ -43,7 +43,7 @@ func runEditedAppliedMigration(pass *diagnostics.Pass) {
 // isFirstStatement reports whether the pass's statement is the file's
 // first SQL statement, where file-level findings are reported.
 func isFirstStatement(pass *diagnostics.Pass) bool {
-	for _, st := range pass.Parsed.Stmts {
+	for _, st := range pass.Parsed().Stmts {
 		if st.Kind == syntax.SQL {
 			return st == pass.Stmt
 		}

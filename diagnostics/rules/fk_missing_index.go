@@ -90,24 +90,8 @@ const maxIdentLen = 63
 // when an index or table of the workspace already has that name.
 func indexName(m *schema.Model, rel *syntax.RangeVar, cols []string) string {
 	base := truncateIdent("idx_"+rel.Relname+"_"+strings.Join(cols, "_"), maxIdentLen)
-	// Indexes share their schema's namespace with tables.
-	schemaKey := func(s string) string { return schema.Name{Schema: s, Object: "x"}.Key() }
-	want := schemaKey(rel.Schemaname)
 	taken := func(name string) bool {
-		for _, t := range m.Tables() {
-			if schemaKey(t.Name.Schema) != want {
-				continue
-			}
-			if t.Name.Object == name {
-				return true
-			}
-			for _, ix := range t.Indexes {
-				if ix.Name == name {
-					return true
-				}
-			}
-		}
-		return false
+		return m.NameTaken(rel.Schemaname, name)
 	}
 	name := base
 	for n := 2; taken(name); n++ {

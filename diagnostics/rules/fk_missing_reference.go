@@ -138,14 +138,9 @@ func namedFor(tbl *schema.Table, x string) bool {
 // keys could not be declared on a partitioned table, so pg_dump output of
 // such schemas has them on each partition.
 func partitionsReference(m *schema.Model, col string, target *schema.Table) bool {
-	for _, t := range m.Tables() {
-		if !t.Partition {
-			continue
-		}
-		for _, fk := range t.ForeignKeys {
-			if len(fk.Columns) == 1 && fk.Columns[0] == col && fk.RefTable.Key() == target.Name.Key() {
-				return true
-			}
+	for _, r := range m.ReferencedBy(target.Name) {
+		if r.Table.Partition && len(r.FK.Columns) == 1 && r.FK.Columns[0] == col {
+			return true
 		}
 	}
 	return false

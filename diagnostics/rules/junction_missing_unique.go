@@ -118,15 +118,7 @@ func isEntity(m *schema.Model, tbl *schema.Table, pair [2]string) bool {
 			return true
 		}
 	}
-	key := tbl.Name.Key()
-	for _, t := range m.Tables() {
-		for _, fk := range t.ForeignKeys {
-			if fk.RefTable.Key() == key {
-				return true
-			}
-		}
-	}
-	return false
+	return len(m.ReferencedBy(tbl.Name)) > 0
 }
 
 // keepsHistory reports whether tbl has a nullable date or time column

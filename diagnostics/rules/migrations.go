@@ -12,7 +12,7 @@ func inDownMigration(pass *diagnostics.Pass) bool {
 	if schema.IsDownFile(pass.File.URI) {
 		return true
 	}
-	for _, d := range schema.DownSections(pass.Parsed) {
+	for _, d := range schema.DownSectionsOf(pass.File.Text, pass.Comments()) {
 		if d.Contains(pass.Stmt.Span.Start) {
 			return true
 		}

@@ -30,7 +30,7 @@ func runsOnce(pass *diagnostics.Pass) bool {
 	}
 	switch st.Node.GetNode().(type) {
 	case *syntax.Node_UpdateStmt, *syntax.Node_DeleteStmt:
-		return changesSchema(pass.Parsed)
+		return changesSchema(pass.Parsed())
 	}
 	return false
 }

@@ -214,7 +214,7 @@ func indexNameSpan(st *syntax.Stmt, is *syntax.IndexStmt) (span source.Span) {
 // createdAgain reports whether a statement of the pass's file other than
 // its own creates an index called name.
 func createdAgain(pass *diagnostics.Pass, name string) bool {
-	for _, st := range pass.Parsed.Stmts {
+	for _, st := range pass.Parsed().Stmts {
 		if is := st.Node.GetIndexStmt(); is != nil && st != pass.Stmt && is.Idxname == name {
 			return true
 		}

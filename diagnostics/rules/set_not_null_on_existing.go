@@ -109,7 +109,7 @@ func notNullViaCheck(pass *diagnostics.Pass, at *syntax.AlterTableStmt, col, tab
 func notNullChecked(pass *diagnostics.Pass, rel *syntax.RangeVar, col string) bool {
 	key := schema.RangeVarName(rel).Key()
 	valid := map[string]bool{} // constraint name → validated
-	for _, st := range pass.Parsed.Stmts {
+	for _, st := range pass.Parsed().Stmts {
 		if st == pass.Stmt.Top() {
 			break
 		}

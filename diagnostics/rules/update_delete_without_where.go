@@ -72,7 +72,7 @@ type fileSetup struct {
 
 func scanFileSetup(pass *diagnostics.Pass) *fileSetup {
 	s := &fileSetup{created: map[string]bool{}, added: map[string]map[string]bool{}}
-	for _, st := range pass.Parsed.Stmts {
+	for _, st := range pass.Parsed().Stmts {
 		if st == pass.Stmt.Top() {
 			break
 		}

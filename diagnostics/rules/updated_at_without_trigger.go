@@ -119,7 +119,7 @@ func runUpdatedAtWithoutTrigger(pass *diagnostics.Pass) {
 // edit, so applying several adds it once.
 func updatedAtTriggerEdits(pass *diagnostics.Pass, tbl *schema.Table, tableText string) []source.Edit {
 	var first *syntax.Stmt
-	for _, st := range pass.Parsed.Stmts {
+	for _, st := range pass.Parsed().Stmts {
 		if st == pass.Stmt {
 			first = st
 			break

@@ -3,6 +3,8 @@ package schema
 import (
 	"cmp"
 	"context"
+	"hash/maphash"
+	"maps"
 	"slices"
 
 	"github.com/sqlsage/sqlsage/diagnostics/source"
@@ -21,20 +23,55 @@ import (
 func Build(ctx context.Context, files []*syntax.ParsedFile) (*Model, error) {
 	m := &Model{tables: make(map[string]*Table), files: make(map[string]int, len(files)), functions: make(map[string]*Function),
 		byColumn: new(columnMemo)}
+	m.idx = new(indexDefs)
+	m.fp = &fingerprints{tables: make(map[string]uint64)}
+	m.track = &tracker{fp: m.fp}
 	m.readMigrations(files)
+	var files64, functions64 maphash.Hash
+	files64.SetSeed(fingerprintSeed)
+	functions64.SetSeed(fingerprintSeed)
 	for i, pf := range files {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		m.files[pf.File.URI] = i
+		files64.WriteString(pf.File.URI)
+		files64.WriteByte(0)
 		for _, st := range m.upStatements(pf) {
-			if st.Node != nil {
-				m.apply(pf.File.URI, st)
+			if st.Node == nil {
+				continue
+			}
+			m.apply(pf.File.URI, st)
+			if len(m.track.touched) > 0 || changesFunctions(st) {
+				h := maphash.String(fingerprintSeed, st.Text) ^ maphash.String(fingerprintSeed, pf.File.URI)
+				m.track.done(h)
+				if changesFunctions(st) {
+					functions64.WriteString(pf.File.URI)
+					functions64.WriteString(st.Text)
+				}
 			}
 		}
 	}
+	for _, uri := range slices.Sorted(maps.Keys(m.steps)) {
+		files64.WriteString(uri)
+		files64.WriteByte(byte(m.steps[uri]))
+		files64.WriteByte(byte(m.steps[uri] >> 8))
+	}
+	m.fp.files, m.fp.functions = files64.Sum64(), functions64.Sum64()
+	m.track = nil
 	m.indexDefs()
 	return m, nil
+}
+
+// changesFunctions reports whether st creates or drops functions.
+func changesFunctions(st *syntax.Stmt) bool {
+	switch n := st.Node.Node.(type) {
+	case *syntax.Node_CreateFunctionStmt:
+		return true
+	case *syntax.Node_DropStmt:
+		return n.DropStmt.RemoveType == syntax.ObjectType_OBJECT_FUNCTION
+	}
+	return false
 }
 
 // indexDefs records where the final schema's tables and foreign keys were
@@ -209,6 +246,7 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 		case syntax.ObjectType_OBJECT_TABLE:
 			delete(m.tables, t.Name.Key())
 			t.Name.Object = rs.Newname
+			m.track.touch(t.Name.Key())
 			m.tables[t.Name.Key()] = t
 		case syntax.ObjectType_OBJECT_COLUMN:
 			if col := t.Column(rs.Subname); col != nil {
@@ -220,6 +258,7 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 
 // recordKey adds a key's columns to the key history of table name n.
 func (m *Model) recordKey(n Name, cols []string) {
+	m.track.touch(n.Key())
 	if len(cols) > 0 {
 		if m.keyHistory == nil {
 			m.keyHistory = make(map[string][][]string)
@@ -275,6 +314,7 @@ func (m *Model) recordAddedKeys(at *syntax.AlterTableStmt) {
 }
 
 func (m *Model) putTable(t *Table) {
+	m.track.touch(t.Name.Key())
 	if old := m.tables[t.Name.Key()]; old != nil {
 		m.recordKeys(old, nil, "")
 		m.order = slices.DeleteFunc(m.order, func(x *Table) bool { return x == old })
@@ -284,6 +324,7 @@ func (m *Model) putTable(t *Table) {
 }
 
 func (m *Model) dropTable(n Name) {
+	m.track.touch(n.Key())
 	t := m.tables[n.Key()]
 	if t == nil {
 		return
@@ -303,7 +344,10 @@ func (m *Model) dropIndex(n Name) {
 				m.recordKey(t.Name, ix.Columns)
 			}
 		}
-		t.Indexes = slices.DeleteFunc(t.Indexes, func(ix *Index) bool { return ix.Name == n.Object })
+		if slices.ContainsFunc(t.Indexes, func(ix *Index) bool { return ix.Name == n.Object }) {
+			m.track.touch(t.Name.Key())
+			t.Indexes = slices.DeleteFunc(t.Indexes, func(ix *Index) bool { return ix.Name == n.Object })
+		}
 	}
 }
 

@@ -18,6 +18,9 @@ func (m *Model) TablesWithColumn(name string) []*Table {
 	if m == nil {
 		return nil
 	}
+	if m.reads != nil {
+		m.reads.Columns = append(m.reads.Columns, name)
+	}
 	scan := func() []*Table {
 		var out []*Table
 		for _, t := range m.order {

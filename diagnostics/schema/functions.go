@@ -21,6 +21,9 @@ func (m *Model) Function(n Name) *Function {
 	if m == nil {
 		return nil
 	}
+	if m.reads != nil {
+		m.reads.Functions = true
+	}
 	return m.functions[n.Key()]
 }
 
@@ -28,6 +31,9 @@ func (m *Model) Function(n Name) *Function {
 func (m *Model) Functions() []*Function {
 	if m == nil {
 		return nil
+	}
+	if m.reads != nil {
+		m.reads.Functions = true
 	}
 	return m.functionOrder
 }

@@ -22,6 +22,7 @@ func (m *Model) attachIndexes(at *syntax.AlterTableStmt) {
 			}
 			for _, ix := range t.Indexes {
 				if ix.Name == child.Object {
+					m.track.touch(t.Name.Key())
 					ix.Attached = true
 				}
 			}

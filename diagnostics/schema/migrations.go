@@ -53,10 +53,15 @@ var sectionMarker = regexp.MustCompile(`(?i)^--\s*(?:\+goose\s+(up|down)\b|migra
 // sections: from a goose or dbmate down marker to the next up marker or
 // the end of the file. A file without markers has none.
 func DownSections(pf *syntax.ParsedFile) []source.Span {
+	return DownSectionsOf(pf.File.Text, pf.Comments)
+}
+
+// DownSectionsOf is DownSections for a file's text and its comments.
+func DownSectionsOf(text string, comments []source.Span) []source.Span {
 	var spans []source.Span
 	open := -1
-	for _, c := range pf.Comments {
-		m := sectionMarker.FindStringSubmatch(pf.File.Text[c.Start:c.End])
+	for _, c := range comments {
+		m := sectionMarker.FindStringSubmatch(text[c.Start:c.End])
 		if m == nil {
 			continue
 		}
@@ -70,7 +75,7 @@ func DownSections(pf *syntax.ParsedFile) []source.Span {
 		}
 	}
 	if open >= 0 {
-		spans = append(spans, source.Span{Start: open, End: len(pf.File.Text)})
+		spans = append(spans, source.Span{Start: open, End: len(text)})
 	}
 	return spans
 }
@@ -160,6 +165,7 @@ func (m *Model) Migrations() *migration.Set {
 	if m == nil {
 		return nil
 	}
+	m.readFiles()
 	return m.migrations
 }
 
@@ -170,6 +176,7 @@ func (m *Model) MigrationAt(uri string, off int) (*migration.Migration, *migrati
 	if m == nil {
 		return nil, nil
 	}
+	m.readFiles()
 	return m.migrations.At(uri, off)
 }
 

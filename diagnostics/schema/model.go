@@ -131,8 +131,7 @@ type Model struct {
 	// idxDefs locates the final schema's indexes by their CREATE INDEX
 	// statement, built on the first IndexDeclaredAt: a keystroke rebuilds
 	// the model, and only files with CREATE INDEX statements need it.
-	idxOnce sync.Once
-	idxDefs map[defKey]indexRef
+	idx *indexDefs
 
 	functions     map[string]*Function // by Name.Key(); overloads share an entry
 	functionOrder []*Function          // in creation order
@@ -144,6 +143,17 @@ type Model struct {
 	// in the final schema: recording only removed ones keeps the common
 	// case free of work.
 	keyHistory map[string][][]string
+
+	fp    *fingerprints // what Compare compares; set by Build
+	track *tracker      // during Build only: the tables the statement being applied touches
+	reads *Reads        // in a Recording view only: where lookups are recorded
+}
+
+// indexDefs locates the final schema's indexes by their CREATE INDEX
+// statement, built on the first IndexDeclaredAt.
+type indexDefs struct {
+	once sync.Once
+	defs map[defKey]indexRef
 }
 
 // A defKey locates a declaration: a file and the byte offset where it starts.
@@ -167,13 +177,19 @@ func (m *Model) Table(n Name) *Table {
 	if m == nil {
 		return nil
 	}
-	return m.tables[n.Key()]
+	k := n.Key()
+	m.track.touch(k)
+	m.reads.table(k)
+	return m.tables[k]
 }
 
 // Tables returns every table in creation order.
 func (m *Model) Tables() []*Table {
 	if m == nil {
 		return nil
+	}
+	if m.reads != nil {
+		m.reads.AllTables = true
 	}
 	return m.order
 }
@@ -183,6 +199,7 @@ func (m *Model) FileIndex(uri string) int {
 	if m == nil {
 		return -1
 	}
+	m.readFiles()
 	if i, ok := m.files[uri]; ok {
 		return i
 	}
@@ -197,7 +214,9 @@ func (m *Model) TableDeclaredAt(uri string, start int) *Table {
 	if m == nil {
 		return nil
 	}
-	return m.tableDefs[defKey{uri, start}]
+	t := m.tableDefs[defKey{uri, start}]
+	m.readDeclared(t)
+	return t
 }
 
 // ForeignKeyDeclaredAt returns the foreign key of the final schema whose
@@ -212,6 +231,7 @@ func (m *Model) ForeignKeyDeclaredAt(uri string, start int) (*Table, *ForeignKey
 		return nil, nil
 	}
 	r := m.fkDefs[defKey{uri, start}]
+	m.readDeclared(r.table)
 	return r.table, r.fk
 }
 
@@ -223,15 +243,16 @@ func (m *Model) IndexDeclaredAt(uri string, start int) (*Table, *Index) {
 	if m == nil {
 		return nil, nil
 	}
-	m.idxOnce.Do(func() {
-		m.idxDefs = make(map[defKey]indexRef)
+	m.idx.once.Do(func() {
+		m.idx.defs = make(map[defKey]indexRef)
 		for _, t := range m.order {
 			for _, ix := range t.Indexes {
-				m.idxDefs[defKey{ix.Def.URI, ix.Def.Span.Start}] = indexRef{t, ix}
+				m.idx.defs[defKey{ix.Def.URI, ix.Def.Span.Start}] = indexRef{t, ix}
 			}
 		}
 	})
-	r := m.idxDefs[defKey{uri, start}]
+	r := m.idx.defs[defKey{uri, start}]
+	m.readDeclared(r.table)
 	return r.table, r.index
 }
 
@@ -248,6 +269,7 @@ func (m *Model) DeclaredKeys(n Name) [][]string {
 	if m == nil {
 		return nil
 	}
+	m.reads.table(n.Key())
 	return m.keyHistory[n.Key()]
 }
 
@@ -255,6 +277,7 @@ func (m *Model) DeclaredKeys(n Name) [][]string {
 // comes before the migration of the file at uri (a file that belongs to
 // no migration history is a migration of its own).
 func (m *Model) CreatedBefore(t *Table, uri string) bool {
+	m.readFiles()
 	ti, tok := m.steps[t.Def.URI]
 	ui, uok := m.steps[uri]
 	return tok && uok && ti < ui
@@ -303,3 +326,24 @@ func (t *Table) Covers(cols []string) bool {
 
 // ColumnList formats column names as SQL: "a, b".
 func ColumnList(cols []string) string { return strings.Join(cols, ", ") }
+
+// readFiles records, in a Recording view, a lookup of the file order.
+func (m *Model) readFiles() {
+	if m.reads != nil {
+		m.reads.Files = true
+	}
+}
+
+// readDeclared records, in a Recording view, a lookup by declaration that
+// found table t, or nothing: then what the statement would have declared
+// is not known by name, and any table may be it.
+func (m *Model) readDeclared(t *Table) {
+	if m.reads == nil {
+		return
+	}
+	if t == nil {
+		m.reads.AllTables = true
+		return
+	}
+	m.reads.table(t.Name.Key())
+}

@@ -1,1 +1,0 @@
-REINDEX TABLE CONCURRENTLY orders; -- want: index-not-concurrent

@@ -1,1 +1,0 @@
-REINDEX TABLE orders; -- want: index-not-concurrent

@@ -1,2 +1,0 @@
-SELECT set_config('lock_timeout', '3s', false);
-ALTER TABLE accounts RENAME COLUMN note TO remark;

@@ -1,2 +1,0 @@
-CREATE TABLE accounts (id bigint PRIMARY KEY);
-ALTER TABLE accounts ADD COLUMN plan text;

@@ -1,1 +1,0 @@
-UPDATE accounts SET plan = 'basic' WHERE plan IS NULL;
