@@ -4,6 +4,7 @@ import (
 	"regexp"
 
 	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/source"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 )
 
@@ -22,33 +23,46 @@ var (
 // transaction block, where CREATE INDEX CONCURRENTLY and other
 // non-transactional commands fail: after an explicit BEGIN or START
 // TRANSACTION in the file that no COMMIT or ROLLBACK has closed, or in a
-// goose or dbmate migration that does not opt out of the transaction
-// those tools wrap each migration in.
+// migration its tool wraps in a transaction (see toolTransaction).
 func inTransaction(pass *diagnostics.Pass) bool {
+	tool, _ := toolTransaction(pass)
+	return tool != "" || openTransaction(pass) != nil
+}
+
+// toolTransaction returns the migration tool that runs the pass's file
+// in a transaction of its own, "goose" or "dbmate", and the comment that
+// marks the file as that tool's (its up marker), or "" when no tool
+// wraps the file: goose runs a migration in a transaction unless it says
+// NO TRANSACTION, and dbmate unless its up marker says
+// transaction:false. Rules ask this, not the markers, whether a tool
+// opens a transaction: it is the one place that knows migration tools'
+// transaction defaults.
+func toolTransaction(pass *diagnostics.Pass) (tool string, marker source.Span) {
 	text := pass.File.Text
 	for _, c := range pass.Parsed().Comments {
 		comment := text[c.Start:c.End]
 		switch {
 		case gooseNoTx.MatchString(comment):
-			return explicitTransaction(pass)
+			return "", source.Span{}
 		case dbmateUp.MatchString(comment):
 			if !dbmateNoTx.MatchString(comment) {
-				return true
+				return "dbmate", c
 			}
 		}
 	}
 	for _, c := range pass.Parsed().Comments {
 		if gooseUp.MatchString(text[c.Start:c.End]) {
-			return true
+			return "goose", c
 		}
 	}
-	return explicitTransaction(pass)
+	return "", source.Span{}
 }
 
-// explicitTransaction reports whether a BEGIN earlier in the file is still
-// open at the pass's statement.
-func explicitTransaction(pass *diagnostics.Pass) bool {
-	open := false
+// openTransaction returns the BEGIN or START TRANSACTION statement
+// earlier in the file that is still open at the pass's statement (no
+// COMMIT, ROLLBACK or PREPARE TRANSACTION has closed it), or nil.
+func openTransaction(pass *diagnostics.Pass) *syntax.Stmt {
+	var open *syntax.Stmt
 	for _, st := range pass.Parsed().Stmts {
 		if st == pass.Stmt.Top() {
 			break
@@ -59,10 +73,10 @@ func explicitTransaction(pass *diagnostics.Pass) bool {
 		}
 		switch ts.Kind {
 		case syntax.TransactionStmtKind_TRANS_STMT_BEGIN, syntax.TransactionStmtKind_TRANS_STMT_START:
-			open = true
+			open = st
 		case syntax.TransactionStmtKind_TRANS_STMT_COMMIT, syntax.TransactionStmtKind_TRANS_STMT_ROLLBACK,
 			syntax.TransactionStmtKind_TRANS_STMT_PREPARE:
-			open = false
+			open = nil
 		}
 	}
 	return open

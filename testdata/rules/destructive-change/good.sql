@@ -1,0 +1,3 @@
+-- Not a migration: a setup script may start from scratch.
+DROP TABLE IF EXISTS users;
+TRUNCATE orders;

@@ -1,0 +1,2 @@
+-- sqlsage-test: pg-version=11
+CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint);

@@ -1,0 +1,3 @@
+-- REINDEX CONCURRENTLY needs PostgreSQL 12: not reported before.
+REINDEX TABLE orders;
+CREATE INDEX orders_user_id_idx ON orders (user_id); -- want: index-not-concurrent

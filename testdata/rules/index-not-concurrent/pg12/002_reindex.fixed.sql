@@ -1,0 +1,1 @@
+REINDEX TABLE CONCURRENTLY orders; -- want: index-not-concurrent

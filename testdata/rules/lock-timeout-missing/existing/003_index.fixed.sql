@@ -1,0 +1,3 @@
+CREATE INDEX CONCURRENTLY orders_id_account_idx ON orders (id, account_id);
+UPDATE accounts SET plan = 'basic'; SET lock_timeout = '5s';
+CREATE INDEX accounts_plan_idx ON accounts (plan); -- want: lock-timeout-missing@"CREATE INDEX"
