@@ -101,7 +101,7 @@ func backfilledTable(st *syntax.Stmt) *syntax.RangeVar {
 // statements themselves get no number.
 func transactionSegments(pass *diagnostics.Pass) map[*syntax.Stmt]int {
 	noTx := false
-	for _, c := range pass.Parsed().Comments {
+	for _, c := range pass.Comments() {
 		comment := pass.File.Text[c.Start:c.End]
 		if gooseNoTx.MatchString(comment) || dbmateUp.MatchString(comment) && dbmateNoTx.MatchString(comment) {
 			noTx = true
