@@ -25,21 +25,21 @@ func (s *server) analyze(ctx context.Context, uri string) {
 		}
 	}()
 	s.mu.Lock()
-	snap, open := s.snap, s.open[uri]
+	snap, open, prev := s.snap, s.open[uri], s.published[uri].result
 	cfg, gen := s.configForLocked(uri), s.config.gen
 	s.mu.Unlock()
 	f := snap.File(uri)
 	if !open || f == nil {
 		return
 	}
-	diags, err := s.opts.Engine.Analyze(ctx, snap, uri, cfg)
+	res, err := s.opts.Engine.AnalyzeFrom(ctx, snap, uri, cfg, prev)
 	if err != nil {
 		if ctx.Err() == nil {
 			s.log.Error("analysis failed", "uri", uri, "version", f.Version, "error", err)
 		}
 		return
 	}
-	s.publish(ctx, snap, f, gen, diags)
+	s.publish(ctx, snap, f, gen, res)
 }
 
 // publish sends diags for version f of its document, found under the
@@ -48,13 +48,14 @@ func (s *server) analyze(ctx context.Context, uri string) {
 // configuration has changed since or ctx was cancelled. Empty lists are
 // published too, so that the editor clears what an earlier version
 // reported.
-func (s *server) publish(ctx context.Context, snap *workspace.Snapshot, f *source.File, gen int, diags []diagnostics.Diagnostic) {
+func (s *server) publish(ctx context.Context, snap *workspace.Snapshot, f *source.File, gen int, res *diagnostics.Result) {
 	s.pubMu.Lock()
 	defer s.pubMu.Unlock()
+	diags := res.Diagnostics
 	s.mu.Lock()
 	latest := s.open[f.URI] && s.snap.File(f.URI) == f && s.config.gen == gen && ctx.Err() == nil
 	if latest {
-		s.published[f.URI] = published{snap: snap, file: f, gen: gen, diags: diags}
+		s.published[f.URI] = published{snap: snap, file: f, gen: gen, diags: diags, result: res}
 	}
 	pull := s.caps.pull
 	s.mu.Unlock()
@@ -115,16 +116,16 @@ func (s *server) currentGen(ctx context.Context, uri string) (*workspace.Snapsho
 	if pub.snap == snap && pub.gen == gen {
 		return snap, f, gen, pub.diags, nil
 	}
-	diags, err := s.opts.Engine.Analyze(ctx, snap, uri, cfg)
+	res, err := s.opts.Engine.AnalyzeFrom(ctx, snap, uri, cfg, pub.result)
 	if err != nil {
 		return nil, nil, 0, nil, requestError(err, "analysing "+uri)
 	}
 	s.mu.Lock()
 	if s.open[uri] && s.snap.File(uri) == f && s.config.gen == gen {
-		s.published[uri] = published{snap: snap, file: f, gen: gen, diags: diags}
+		s.published[uri] = published{snap: snap, file: f, gen: gen, diags: res.Diagnostics, result: res}
 	}
 	s.mu.Unlock()
-	return snap, f, gen, diags, nil
+	return snap, f, gen, res.Diagnostics, nil
 }
 
 // document returns the current snapshot and the latest version of the

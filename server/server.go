@@ -208,6 +208,9 @@ type published struct {
 	file  *source.File        // the exact version analysed
 	gen   int                 // the configuration generation (configState.gen) analysed under
 	diags []diagnostics.Diagnostic
+	// result is the analysis behind diags: the next analysis of the
+	// document starts from it (see diagnostics.Engine.AnalyzeFrom).
+	result *diagnostics.Result
 }
 
 func newServer(ctx context.Context, conn jsonrpc2.Conn, opts Options) *server {
