@@ -14,8 +14,8 @@ type Reads struct {
 	Referenced []string // keys of tables whose referencing foreign keys were listed (ReferencedBy)
 	Names      bool     // the names of tables and indexes were read (NameTaken)
 	AllTables  bool     // the list of tables was read (Tables, a lookup by location that found nothing)
-	Files     bool     // the order of the files and migrations was read (FileIndex, CreatedBefore)
-	Functions bool     // functions were read
+	Files      bool     // the order of the files and migrations was read (FileIndex, CreatedBefore)
+	Functions  bool     // functions were read
 }
 
 // Reset empties r for reuse.
