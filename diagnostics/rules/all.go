@@ -9,6 +9,7 @@ var All = []*diagnostics.Rule{
 	AddColumnNotNull,
 	BooleanAsText,
 	CheckNotValid,
+	ColumnTypeChange,
 	ConcurrentInTransaction,
 	CountForExistence,
 	DenormalizedColumn,

@@ -24,6 +24,7 @@ func Build(ctx context.Context, files []*syntax.ParsedFile) (*Model, error) {
 	m := &Model{tables: make(map[string]*Table), files: make(map[string]int, len(files)), functions: make(map[string]*Function),
 		byColumn: new(columnMemo)}
 	m.idx = new(indexDefs)
+	m.hist = &history{files: files}
 	m.fp = &fingerprints{tables: make(map[string]uint64)}
 	m.track = &tracker{fp: m.fp}
 	m.readMigrations(files)
@@ -151,6 +152,7 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 				t.dropConstraint(cmd.Name)
 			case syntax.AlterTableType_AT_AlterColumnType:
 				if col, def := t.Column(cmd.Name), cmd.Def.GetColumnDef(); col != nil && def != nil {
+					m.recordTypeChange(uri, t, col)
 					col.Type = syntax.TypeString(def.TypeName)
 				}
 			case syntax.AlterTableType_AT_SetNotNull:

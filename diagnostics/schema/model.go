@@ -144,6 +144,7 @@ type Model struct {
 	// case free of work.
 	keyHistory map[string][][]string
 
+	hist  *history      // type changes and the replayed files, for ColumnTypeBefore and DownDiff; set by Build
 	fp    *fingerprints // what Compare compares; set by Build
 	track *tracker      // during Build only: the tables the statement being applied touches
 	reads *Reads        // in a Recording view only: where lookups are recorded
