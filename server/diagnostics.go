@@ -2,9 +2,11 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"strconv"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
@@ -62,6 +64,12 @@ func (s *server) publish(ctx context.Context, snap *workspace.Snapshot, f *sourc
 	if !latest || pull {
 		return
 	}
+	if s.frames != nil {
+		if err := s.frames(s.publication(snap, f, diags)); err != nil && s.ctx.Err() == nil {
+			s.log.Error("cannot publish diagnostics", "uri", f.URI, "version", f.Version, "error", err)
+		}
+		return
+	}
 	params := &protocol.PublishDiagnosticsParams{
 		URI:         protocol.DocumentURI(f.URI),
 		Version:     uint32(max(f.Version, 0)),
@@ -73,6 +81,80 @@ func (s *server) publish(ctx context.Context, snap *workspace.Snapshot, f *sourc
 	if err := s.notifyDiagnostics(params); err != nil && s.ctx.Err() == nil {
 		s.log.Error("cannot publish diagnostics", "uri", f.URI, "version", f.Version, "error", err)
 	}
+}
+
+// publication returns the JSON-RPC message that publishes diags for
+// version f of its document: what conn.Notify would send, written
+// directly, each diagnostic's JSON taken from s.encoded when the same
+// diagnostic (rule, message, severity, range) was published recently.
+// A keystroke changes a few diagnostics of thousands, so publishing
+// costs a copy of the others. s.pubMu must be held.
+func (s *server) publication(snap *workspace.Snapshot, f *source.File, diags []diagnostics.Diagnostic) []byte {
+	uri, _ := json.Marshal(f.URI)
+	buf := make([]byte, 0, 256+len(diags)*320)
+	buf = append(buf, `{"jsonrpc":"2.0","method":"`+protocol.MethodTextDocumentPublishDiagnostics+`","params":{"uri":`...)
+	buf = append(buf, uri...)
+	if v := max(f.Version, 0); v != 0 {
+		buf = append(buf, `,"version":`...)
+		buf = strconv.AppendInt(buf, int64(v), 10)
+	}
+	buf = append(buf, `,"diagnostics":[`...)
+	for i := range diags {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, s.encoded.get(s, snap, f, &diags[i])...)
+	}
+	return append(buf, "]}}"...)
+}
+
+// diagnosticJSON caches the JSON of published diagnostics, keyed by what
+// their JSON is made of. It keeps two generations, like the statement
+// cache: entries used since the last rotation survive the next one.
+type diagnosticJSON struct {
+	cur, old map[publishedKey][]byte
+}
+
+// A publishedKey is everything a diagnostic's JSON depends on, for a
+// diagnostic without related information (those are encoded every time).
+type publishedKey struct {
+	rule, message string
+	severity      diagnostics.Severity
+	rng           protocol.Range
+}
+
+// diagnosticJSONLimit is the number of entries after which the cache
+// rotates its generations.
+const diagnosticJSONLimit = 1 << 16
+
+// get returns the JSON of d, a diagnostic of f.
+func (c *diagnosticJSON) get(s *server, snap *workspace.Snapshot, f *source.File, d *diagnostics.Diagnostic) []byte {
+	if len(d.Related) > 0 {
+		return encodeDiagnostic(s.toDiagnostic(snap, f, d))
+	}
+	key := publishedKey{rule: d.Rule, message: d.Message, severity: d.Severity, rng: spanRange(f, d.Span)}
+	if b, ok := c.cur[key]; ok {
+		return b
+	}
+	b, ok := c.old[key]
+	if !ok {
+		b = encodeDiagnostic(s.toDiagnostic(snap, f, d))
+	}
+	if c.cur == nil || len(c.cur) >= diagnosticJSONLimit {
+		c.old, c.cur = c.cur, make(map[publishedKey][]byte)
+	}
+	c.cur[key] = b
+	return b
+}
+
+// encodeDiagnostic returns the JSON of d. A protocol.Diagnostic always
+// encodes.
+func encodeDiagnostic(d protocol.Diagnostic) []byte {
+	b, err := json.Marshal(d)
+	if err != nil {
+		panic(fmt.Sprintf("encoding a diagnostic: %v", err))
+	}
+	return b
 }
 
 // notifyDiagnostics sends a publishDiagnostics notification. It writes

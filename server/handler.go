@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"runtime/debug"
 	"strings"
@@ -277,9 +278,36 @@ func withNullParams(req jsonrpc2.Request) jsonrpc2.Request {
 // malformed message would end the session. The framing stays in step:
 // the body has been read in full when decoding fails. Errors of the
 // framing itself still end the stream.
+//
+// It also writes frames whose body is already encoded (writeFrame), for
+// the large publishDiagnostics notifications: jsonrpc2 would re-encode
+// and re-validate the body twice. Every write goes through one mutex, so
+// frames never interleave.
 type lenientStream struct {
 	jsonrpc2.Stream
 	log *slog.Logger
+	w   io.Writer   // the stream's connection
+	mu  *sync.Mutex // serialises Write and writeFrame
+}
+
+// Write writes msg through jsonrpc2's encoding.
+func (s lenientStream) Write(ctx context.Context, msg jsonrpc2.Message) (int64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.Stream.Write(ctx, msg)
+}
+
+// writeFrame writes one message whose JSON body is body.
+func (s lenientStream) writeFrame(body []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, err := fmt.Fprintf(s.w, "Content-Length: %d\r\n\r\n", len(body)); err != nil {
+		return fmt.Errorf("writing a frame header: %w", err)
+	}
+	if _, err := s.w.Write(body); err != nil {
+		return fmt.Errorf("writing a frame: %w", err)
+	}
+	return nil
 }
 
 // Read returns the next well-formed message.

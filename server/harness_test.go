@@ -249,6 +249,7 @@ func startServer(t testing.TB, opts Options) *testClient {
 // publications also apart; the requests in clientRequests are answered
 // null, and any other request MethodNotFound.
 func (c *testClient) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+	at := time.Now() // arrival, before the test client's own decoding
 	_, call := req.(*jsonrpc2.Call)
 	c.mu.Lock()
 	c.msgs = append(c.msgs, serverMessage{req.Method(), slices.Clone(req.Params()), call})
@@ -257,7 +258,7 @@ func (c *testClient) handle(ctx context.Context, reply jsonrpc2.Replier, req jso
 		if err := json.Unmarshal(req.Params(), &p); err != nil {
 			c.t.Errorf("decoding publishDiagnostics: %v", err)
 		}
-		c.pubs = append(c.pubs, publication{p, time.Now()})
+		c.pubs = append(c.pubs, publication{p, at})
 	}
 	close(c.changed)
 	c.changed = make(chan struct{})

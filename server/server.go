@@ -79,8 +79,10 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	conn := jsonrpc2.NewConn(lenientStream{jsonrpc2.NewStream(rwc), opts.Logger})
+	stream := lenientStream{Stream: jsonrpc2.NewStream(rwc), log: opts.Logger, w: rwc, mu: new(sync.Mutex)}
+	conn := jsonrpc2.NewConn(stream)
 	s := newServer(ctx, conn, opts)
+	s.frames = stream.writeFrame
 	conn.Go(ctx, s.handler())
 
 	var err error
@@ -170,6 +172,13 @@ type server struct {
 	opts   Options
 	log    *slog.Logger
 	conn   jsonrpc2.Conn
+	// frames writes a message already encoded as JSON, beside conn (see
+	// lenientStream.writeFrame); nil when the server was built without
+	// Serve, and then publications go through conn.
+	frames func(body []byte) error
+	// encoded holds the JSON of recently published diagnostics; guarded
+	// by pubMu.
+	encoded diagnosticJSON
 	ctx    context.Context // connection-scoped; cancelled when Serve returns
 	parser *syntax.Parser
 	sched  *scheduler
