@@ -169,9 +169,9 @@ const (
 
 // server implements protocol.Server over one connection.
 type server struct {
-	opts   Options
-	log    *slog.Logger
-	conn   jsonrpc2.Conn
+	opts Options
+	log  *slog.Logger
+	conn jsonrpc2.Conn
 	// frames writes a message already encoded as JSON, beside conn (see
 	// lenientStream.writeFrame); nil when the server was built without
 	// Serve, and then publications go through conn.
@@ -179,10 +179,10 @@ type server struct {
 	// encoded holds the JSON of recently published diagnostics; guarded
 	// by pubMu.
 	encoded diagnosticJSON
-	ctx    context.Context // connection-scoped; cancelled when Serve returns
-	parser *syntax.Parser
-	sched  *scheduler
-	disk   diskQueue // jobs that read the disk, in order
+	ctx     context.Context // connection-scoped; cancelled when Serve returns
+	parser  *syntax.Parser
+	sched   *scheduler
+	disk    diskQueue // jobs that read the disk, in order
 
 	bgMu       sync.Mutex     // guards bgStopped, and background's Add against its Wait
 	bgStopped  bool           // no background goroutine may start any more
