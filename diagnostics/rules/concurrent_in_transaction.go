@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/migration"
+	"github.com/sqlsage/sqlsage/diagnostics/source"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 	"github.com/sqlsage/sqlsage/quickfix/edit"
 )
@@ -25,8 +27,11 @@ var ConcurrentInTransaction = &diagnostics.Rule{
 			"when it is deployed.\n\n" +
 			"The rule reports such a command after a `BEGIN` or `START TRANSACTION` of the file that no " +
 			"`COMMIT` or `ROLLBACK` has closed, and in a migration that its tool runs in a transaction: " +
-			"goose unless the file says `-- +goose NO TRANSACTION`, dbmate unless its `-- migrate:up` line " +
-			"says `transaction:false`.",
+			"goose unless the file says `-- +goose NO TRANSACTION`; dbmate unless its `-- migrate:up` line " +
+			"says `transaction:false`; Flyway when the script's `.conf` file says `executeInTransaction=true` " +
+			"(by default Flyway runs a script that holds such a command without a transaction); and " +
+			"golang-migrate when the file holds other statements too: it sends the file as one query, and " +
+			"PostgreSQL runs a query of several statements as one implicit transaction.",
 		Bad: "BEGIN;\n" +
 			"CREATE INDEX CONCURRENTLY orders_user_id_idx ON orders (user_id);\n" +
 			"COMMIT;",
@@ -60,17 +65,25 @@ func runConcurrentInTransaction(pass *diagnostics.Pass) {
 			what, transactionKeyword(begin), line)
 		return
 	}
-	tool, marker := toolTransaction(pass)
+	tool, reason, marker := toolTransaction(pass)
 	if tool == "" || inDownMigration(pass) {
 		return
 	}
-	d := diagnostics.Diagnostic{Span: span,
-		Message: fmt.Sprintf("%s cannot run inside a transaction block, and %s runs this migration in one: the migration fails", what, tool)}
+	d := diagnostics.Diagnostic{Span: span}
 	switch tool {
-	case "goose":
+	case migration.Goose, migration.Dbmate:
+		d.Message = fmt.Sprintf("%s cannot run inside a transaction block, and %s runs this migration in one: the migration fails", what, tool)
+	case migration.GolangMigrate:
+		d.Message = fmt.Sprintf("%s cannot run inside a transaction block, and golang-migrate sends this file as one query, which PostgreSQL runs as one implicit transaction: the migration fails; move the statement to a migration of its own", what)
+	default:
+		d.Message = fmt.Sprintf("%s cannot run inside a transaction block, and %s runs this migration in one (%s): the migration fails", what, tool, reason)
+	}
+	switch {
+	case marker == source.Span{}:
+	case tool == migration.Goose:
 		d.Fixes = []diagnostics.Fix{edit.Fix("Add -- +goose NO TRANSACTION",
 			edit.InsertLineBefore(pass.File, marker.Start, "-- +goose NO TRANSACTION"))}
-	case "dbmate":
+	case tool == migration.Dbmate:
 		d.Fixes = []diagnostics.Fix{edit.Fix("Add transaction:false to -- migrate:up",
 			edit.Insert(marker.End, " transaction:false"))}
 	}

@@ -4,18 +4,21 @@ import (
 	"regexp"
 
 	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/migration"
 	"github.com/sqlsage/sqlsage/diagnostics/source"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 )
 
 var (
-	// gooseUp and gooseNoTx are goose's annotations: goose runs a
-	// migration in a transaction unless it says NO TRANSACTION.
-	gooseUp   = regexp.MustCompile(`^--\s*\+goose\s+Up\b`)
-	gooseNoTx = regexp.MustCompile(`^--\s*\+goose\s+NO\s+TRANSACTION\b`)
-	// dbmateUp is dbmate's up marker; dbmate runs the section in a
-	// transaction unless the marker line says transaction:false.
-	dbmateUp   = regexp.MustCompile(`^--\s*migrate:up\b`)
+	// gooseUp and dbmateUp are goose's and dbmate's up markers, where
+	// the fixes of concurrent-in-transaction annotate a migration to run
+	// without a transaction.
+	gooseUp  = regexp.MustCompile(`^--\s*\+goose\s+Up\b`)
+	dbmateUp = regexp.MustCompile(`^--\s*migrate:up\b`)
+	// gooseNoTx and dbmateNoTx are the annotations that make goose and
+	// dbmate run a migration without a transaction (read by
+	// mixed-ddl-dml's transaction segments).
+	gooseNoTx  = regexp.MustCompile(`^--\s*\+goose\s+NO\s+TRANSACTION\b`)
 	dbmateNoTx = regexp.MustCompile(`\btransaction:\s*false\b`)
 )
 
@@ -23,39 +26,49 @@ var (
 // transaction block, where CREATE INDEX CONCURRENTLY and other
 // non-transactional commands fail: after an explicit BEGIN or START
 // TRANSACTION in the file that no COMMIT or ROLLBACK has closed, or in a
-// migration its tool wraps in a transaction (see toolTransaction).
+// migration its tool runs in a transaction (see toolTransaction).
 func inTransaction(pass *diagnostics.Pass) bool {
-	tool, _ := toolTransaction(pass)
+	tool, _, _ := toolTransaction(pass)
 	return tool != "" || openTransaction(pass) != nil
 }
 
-// toolTransaction returns the migration tool that runs the pass's file
-// in a transaction of its own, "goose" or "dbmate", and the comment that
-// marks the file as that tool's (its up marker), or "" when no tool
-// wraps the file: goose runs a migration in a transaction unless it says
-// NO TRANSACTION, and dbmate unless its up marker says
-// transaction:false. Rules ask this, not the markers, whether a tool
-// opens a transaction: it is the one place that knows migration tools'
-// transaction defaults.
-func toolTransaction(pass *diagnostics.Pass) (tool string, marker source.Span) {
-	text := pass.File.Text
-	for _, c := range pass.Parsed().Comments {
-		comment := text[c.Start:c.End]
-		switch {
-		case gooseNoTx.MatchString(comment):
-			return "", source.Span{}
-		case dbmateUp.MatchString(comment):
-			if !dbmateNoTx.MatchString(comment) {
-				return "dbmate", c
+// toolTransaction returns the migration tool that runs the pass's
+// statement inside a transaction block and why (the tool's default, or
+// the annotation or configuration that says so), or "" when no tool
+// does. It asks the model, which knows each tool's modes: goose and
+// dbmate wrap a migration unless annotated otherwise, Flyway unless a
+// statement cannot run in a transaction, sqitch's scripts open their
+// own, and golang-migrate sends a file as one query, which PostgreSQL
+// runs as one implicit transaction when it holds several statements.
+// For goose and dbmate, marker is the up marker comment, where a fix
+// annotates the migration to run without a transaction; otherwise it is
+// empty.
+func toolTransaction(pass *diagnostics.Pass) (tool migration.Tool, reason string, marker source.Span) {
+	in, reason := pass.Schema.InTransaction(pass.Parsed(), pass.Stmt)
+	if !in {
+		return "", "", source.Span{}
+	}
+	mig, _ := pass.Schema.MigrationAt(pass.File.URI, pass.Stmt.Top().Span.Start)
+	if mig == nil {
+		return "", "", source.Span{}
+	}
+	var up *regexp.Regexp
+	switch mig.Tool {
+	case migration.Goose:
+		up = gooseUp
+	case migration.Dbmate:
+		up = dbmateUp
+	}
+	if up != nil {
+		text := pass.File.Text
+		for _, c := range pass.Comments() {
+			if up.MatchString(text[c.Start:c.End]) {
+				marker = c
+				break
 			}
 		}
 	}
-	for _, c := range pass.Parsed().Comments {
-		if gooseUp.MatchString(text[c.Start:c.End]) {
-			return "goose", c
-		}
-	}
-	return "", source.Span{}
+	return mig.Tool, reason, marker
 }
 
 // openTransaction returns the BEGIN or START TRANSACTION statement
