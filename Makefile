@@ -7,7 +7,7 @@ NVIM    ?= nvim
 # apt-get needs root; use sudo when it is there and we are not root.
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 
-.PHONY: all build install demo test lint gotest editor-test nvim-test emacs-test vscode-test deps bench generate clean
+.PHONY: all build install demo test lint gotest editor-test nvim-test emacs-test vscode-test deps bench bench-peers generate clean
 
 all: build
 
@@ -75,6 +75,20 @@ deps:
 # bench prints the keystroke and check benchmarks (see README: Performance).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./diagnostics/ ./server/...
+
+# bench-peers runs sqlsage side by side with squawk and postgrestools (see
+# README: Comparing with peers). It installs both from npm into a
+# temporary folder, removed afterwards; without npm or the network it
+# measures sqlsage alone. Not part of make test. More runs or other sizes:
+# make bench-peers BENCH_ARGS="--runs 10 --lsp-sizes 200KB,1.6MB".
+BENCH_ARGS ?=
+bench-peers: build
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; peers=""; \
+	  echo "==> npm install --prefix $$tmp squawk-cli @postgrestools/postgrestools"; \
+	  if command -v npm >/dev/null 2>&1 && npm install --prefix "$$tmp" --no-audit --no-fund \
+	       --loglevel=error --fetch-retries=1 --fetch-timeout=60000 squawk-cli @postgrestools/postgrestools >/dev/null; \
+	  then peers="--peers $$tmp"; else echo "==> npm or the network is unavailable: measuring sqlsage alone"; fi; \
+	  $(GO) run ./cmd/sqlsage-bench --sqlsage $(CURDIR)/$(BIN) $$peers $(BENCH_ARGS)
 
 generate:
 	$(GO) generate ./...
