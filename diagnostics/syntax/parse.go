@@ -3,6 +3,7 @@ package syntax
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -105,15 +106,32 @@ func (p *Parser) store(text string, e *parsed) {
 // parsed here too, each through the cache, so that the cached entry of a
 // CREATE FUNCTION holds its body's (and pg_query's PL/pgSQL compilation
 // of it runs once per distinct statement text).
+//
+// A statement pg_query cannot be given whole is not: one larger than
+// MaxStatementSize, or holding a NUL byte (the C parser would stop
+// there). A byte order mark that starts the statement (the file's) is
+// read as white space, as PostgreSQL's psql does.
 func (p *Parser) parseText(text string) *parsed {
-	e := &parsed{tokens: Lex(text)}
-	tree, err := pg_query.Parse(text)
+	if len(text) > MaxStatementSize {
+		// Only the first token is lexed: it locates the diagnostic, and
+		// lexing, like parsing, would cost memory in proportion to the text.
+		first, _ := nextToken(text, 0)
+		return &parsed{tokens: []Lexeme{first}, err: &pgparser.Error{
+			Message: fmt.Sprintf("statement too large to analyse (%d bytes; limit %d)", len(text), MaxStatementSize)}}
+	}
+	clean := text
+	if strings.HasPrefix(text, bom) {
+		clean = strings.Repeat(" ", len(bom)) + text[len(bom):] // byte offsets unchanged
+	}
+	e := &parsed{tokens: Lex(clean)}
+	if i := strings.IndexByte(text, 0); i >= 0 {
+		e.err = &pgparser.Error{Message: "NUL byte in the statement: PostgreSQL cannot read it (is this a binary file, or UTF-16 text?)",
+			Cursorpos: utf8.RuneCountInString(text[:i]) + 1}
+		return e
+	}
+	tree, err := pg_query.Parse(clean)
 	if err != nil {
-		var perr *pgparser.Error
-		if !errors.As(err, &perr) {
-			perr = &pgparser.Error{Message: err.Error()}
-		}
-		e.err = perr
+		e.err = parseError(text, clean, err)
 		return e
 	}
 	if len(tree.Stmts) > 0 {
@@ -121,6 +139,72 @@ func (p *Parser) parseText(text string) *parsed {
 		e.routine = p.routineOf(text, e.tokens, e.node)
 	}
 	return e
+}
+
+// MaxStatementSize is the largest statement, in bytes, that is parsed
+// and analysed. pg_query needs about a hundred times a statement's size
+// in memory and a second per megabyte; a larger statement (a generated
+// INSERT of a whole table, or the rest of a file after an unterminated
+// quote) gets a syntax-error diagnostic "statement too large to analyse"
+// and is counted as not analysed, like a statement that does not parse.
+const MaxStatementSize = 1 << 20
+
+// bom is the UTF-8 encoding of U+FEFF, the byte order mark some editors
+// put at the start of a file.
+const bom = "\uFEFF"
+
+// nearLimit is how many characters of the text after "at or near" a
+// parse error message keeps; the text is also cut at its first line end.
+const nearLimit = 40
+
+// parseError turns the error of pg_query.Parse(clean) into a
+// pgparser.Error located in text, the statement before its byte order
+// mark was blanked: it names nesting too deep for the parser, and cuts
+// the text after "at or near", which for an unterminated string or
+// comment is the rest of the file.
+func parseError(text, clean string, err error) *pgparser.Error {
+	var perr *pgparser.Error
+	if !errors.As(err, &perr) {
+		// pg_query returns the tree as protobuf, whose decoder refuses
+		// nesting deeper than protowire's limit of 10,000 messages.
+		msg := err.Error()
+		if strings.Contains(msg, "exceeded maximum recursion depth") {
+			msg = "statement nested too deeply to analyse (its parse tree is deeper than 10000 levels)"
+		}
+		return &pgparser.Error{Message: msg}
+	}
+	out := *perr
+	if strings.HasPrefix(out.Message, "memory exhausted") {
+		// Bison's stack (YYMAXDEPTH, 10000 entries) overflowed.
+		out.Message = "statement nested too deeply for PostgreSQL's parser (" + out.Message + ")"
+	}
+	if i := strings.Index(out.Message, ` at or near "`); i >= 0 && strings.HasSuffix(out.Message, `"`) {
+		head, near := out.Message[:i+len(` at or near "`)], out.Message[i+len(` at or near "`):len(out.Message)-1]
+		cut := near
+		if j := strings.IndexAny(cut, "\r\n"); j >= 0 {
+			cut = cut[:j]
+		}
+		if n := 0; utf8.RuneCountInString(cut) > nearLimit {
+			for j := range cut {
+				if n == nearLimit {
+					cut = cut[:j]
+					break
+				}
+				n++
+			}
+		}
+		if cut != near {
+			cut += "…"
+		}
+		out.Message = head + cut + `"`
+	}
+	if clean != text && out.Cursorpos > len(bom) {
+		// The blanked mark is one character of text but three of clean.
+		out.Cursorpos -= len(bom) - 1
+	} else if clean != text && out.Cursorpos > 0 {
+		out.Cursorpos = 1
+	}
+	return &out
 }
 
 // cursorOffset converts pg_query's Cursorpos (a 1-based character number)
