@@ -42,11 +42,9 @@ func Build(ctx context.Context, files []*syntax.ParsedFile) (*Model, error) {
 			if st.Node == nil {
 				continue
 			}
-			m.apply(pf.File.URI, st)
-			if len(m.track.touched) > 0 || changesFunctions(st) {
-				h := maphash.String(fingerprintSeed, st.Text) ^ maphash.String(fingerprintSeed, pf.File.URI)
-				m.track.done(h)
-				if changesFunctions(st) {
+			if rec, ok := m.applyTracked(pf.File.URI, st); ok {
+				m.applied = append(m.applied, rec)
+				if rec.functions {
 					functions64.WriteString(pf.File.URI)
 					functions64.WriteString(st.Text)
 				}
@@ -201,6 +199,7 @@ func (m *Model) apply(uri string, st *syntax.Stmt) {
 			ix.Name = defaultName(name.Object, cols, "idx")
 		}
 		t.Indexes = append(t.Indexes, ix)
+		m.track.touch(indexKey(ix.Name))
 	case *syntax.Node_DropStmt:
 		ds := n.DropStmt
 		switch ds.RemoveType {
@@ -337,6 +336,7 @@ func (m *Model) dropTable(n Name) {
 }
 
 func (m *Model) dropIndex(n Name) {
+	m.track.touch(indexKey(n.Object))
 	for _, t := range m.order {
 		if n.Schema != "" && n.Schema != "public" && n.Schema != t.Name.Schema {
 			continue

@@ -15,6 +15,7 @@ func (m *Model) attachIndexes(at *syntax.AlterTableStmt) {
 			continue
 		}
 		child := RangeVarName(cmd.Def.GetPartitionCmd().GetName())
+		m.track.touch(indexKey(child.Object))
 		want := Name{Schema: child.Schema, Object: "x"}.Key()
 		for _, t := range m.order {
 			if (Name{Schema: t.Name.Schema, Object: "x"}).Key() != want {

@@ -33,6 +33,10 @@ type Snapshot struct {
 	// from it (see syntax.Parser.Reparse), and drops it once used.
 	prev  map[string]*syntax.ParsedFile // guarded by mu
 	model *schema.Model                 // guarded by mu; memoized model
+	// prevModel is the model of the snapshot this one was made from (or
+	// of an earlier one), which Model rebuilds from (schema.Rebuild);
+	// dropped once used.
+	prevModel *schema.Model // guarded by mu
 }
 
 // New returns a snapshot of files that parses through parser.
@@ -91,6 +95,10 @@ func (s *Snapshot) clone(add []*source.File, remove []string) *Snapshot {
 			}
 			n.prev[uri] = pf
 		}
+	}
+	n.prevModel = s.model
+	if n.prevModel == nil {
+		n.prevModel = s.prevModel
 	}
 	// A file edited twice before anyone asked for its parse re-parses
 	// from the last parse there was.
@@ -163,12 +171,21 @@ func (s *Snapshot) Model(ctx context.Context) (*schema.Model, error) {
 		}
 		files = append(files, pf)
 	}
-	m, err := schema.Build(ctx, files)
+	s.mu.Lock()
+	prev := s.prevModel
+	s.mu.Unlock()
+	var err error
+	if prev != nil {
+		m, err = schema.Rebuild(ctx, prev, files)
+	} else {
+		m, err = schema.Build(ctx, files)
+	}
 	if err != nil {
 		return nil, err
 	}
 	s.mu.Lock()
 	s.model = m
+	s.prevModel = nil
 	s.mu.Unlock()
 	return m, nil
 }
