@@ -1,0 +1,3 @@
+-- Not a migration.
+CREATE TABLE users (id bigint PRIMARY KEY);
+DROP TABLE users;

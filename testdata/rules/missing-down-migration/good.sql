@@ -1,0 +1,2 @@
+-- Not a migration.
+CREATE TABLE users (id bigint PRIMARY KEY);
