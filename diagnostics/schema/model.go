@@ -144,13 +144,13 @@ type Model struct {
 	// case free of work.
 	keyHistory map[string][][]string
 
-	hist  *history      // type changes and the replayed files, for ColumnTypeBefore and DownDiff; set by Build
-	fp    *fingerprints // what Compare compares; set by Build
+	hist *history      // type changes and the replayed files, for ColumnTypeBefore and DownDiff; set by Build
+	fp   *fingerprints // what Compare compares; set by Build
 	// applied lists the statements Build applied that changed or looked
 	// up something, in order, for Rebuild.
 	applied []applied
-	track *tracker      // during Build only: the tables the statement being applied touches
-	reads *Reads        // in a Recording view only: where lookups are recorded
+	track   *tracker // during Build only: the tables the statement being applied touches
+	reads   *Reads   // in a Recording view only: where lookups are recorded
 }
 
 // indexDefs locates the final schema's indexes by their CREATE INDEX
