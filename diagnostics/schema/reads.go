@@ -2,6 +2,7 @@ package schema
 
 import (
 	"hash/maphash"
+	"maps"
 	"slices"
 )
 
@@ -48,33 +49,31 @@ func (r *Reads) Dirty(d *Diff) bool {
 	if r.AllTables && len(d.tables) > 0 || r.Files && d.files || r.Functions && d.functions || r.Names && d.names {
 		return true
 	}
-	for _, k := range r.Tables {
-		if d.tables[k] {
-			return true
-		}
-	}
-	if len(r.Columns) == 0 && len(r.Referenced) == 0 {
-		return false
-	}
-	// Only the tables that changed can have gained or lost a column or a
-	// foreign key: look at both versions of each.
-	for k := range d.tables {
-		for _, t := range [2]*Table{d.old.tables[k], d.new.tables[k]} {
-			if t == nil {
-				continue
-			}
-			for _, c := range r.Columns {
-				if t.Column(c) != nil {
+	if len(d.changed) <= 8 {
+		// A keystroke changes a table or two: comparing strings beats
+		// hashing each key read.
+		for _, k := range r.Tables {
+			for _, c := range d.changed {
+				if k == c {
 					return true
 				}
 			}
-			for _, ref := range r.Referenced {
-				for _, fk := range t.ForeignKeys {
-					if fk.RefTable.Key() == ref {
-						return true
-					}
-				}
+		}
+	} else {
+		for _, k := range r.Tables {
+			if d.tables[k] {
+				return true
 			}
+		}
+	}
+	for _, c := range r.Columns {
+		if d.columns[c] {
+			return true
+		}
+	}
+	for _, ref := range r.Referenced {
+		if d.referenced[ref] {
+			return true
 		}
 	}
 	return false
@@ -106,6 +105,11 @@ type Diff struct {
 	all       bool // the models are unrelated: everything differs
 	old, new  *Model
 	tables    map[string]bool // names whose tables differ
+	changed   []string        // the keys of tables
+	// columns and referenced are the column names and the tables their
+	// foreign keys reference of both versions of the changed tables: only
+	// those can have gained or lost a column or a reference.
+	columns, referenced map[string]bool
 	names     bool            // a table or index was created, dropped or renamed
 	files     bool
 	functions bool
@@ -136,6 +140,21 @@ func Compare(old, new *Model) *Diff {
 				d.tables = make(map[string]bool)
 			}
 			d.tables[k] = true
+		}
+	}
+	d.changed = slices.Collect(maps.Keys(d.tables))
+	d.columns, d.referenced = map[string]bool{}, map[string]bool{}
+	for _, k := range d.changed {
+		for _, t := range [2]*Table{old.tables[k], new.tables[k]} {
+			if t == nil {
+				continue
+			}
+			for _, c := range t.Columns {
+				d.columns[c.Name] = true
+			}
+			for _, fk := range t.ForeignKeys {
+				d.referenced[fk.RefTable.Key()] = true
+			}
 		}
 	}
 	for k := range d.tables {

@@ -133,59 +133,66 @@ type rebuilder struct {
 	delta  int
 
 	newUp []*syntax.Stmt // the statements of the changed file that build the schema now
-	// moved maps each statement of newUp that is unchanged to the record
-	// of its earlier self (index in prev.applied), or -1 when its earlier
-	// self touched nothing; statements not in moved are new.
-	moved map[*syntax.Stmt]int
-	// now is, for each record of prev.applied in the changed file that
-	// still exists, its statement in the new parse.
-	now   map[int]*syntax.Stmt
-	dirty []applied // records of the changed file whose statements changed
+	// earlier holds, for each statement of newUp, the record of its
+	// earlier self (an index in prev.applied); unchanged when its earlier
+	// self touched nothing, changed when it is new or edited.
+	earlier []int
+	dirty   []applied // records of the changed file whose statements changed
 }
+
+// Values of rebuilder.earlier besides record indexes.
+const (
+	unchanged = -1 // the same statement, which touched nothing
+	changed   = -2 // a new or edited statement
+)
 
 // match pairs the statements of the changed file with their earlier
 // selves: the same span before the change, or the span moved by delta
-// after it. It returns false when the file's records cannot be paired
-// (they are not in order).
+// after it. Both lists are in file order, so one merge pass pairs them.
 func (r *rebuilder) match() bool {
 	oldStmts := r.prev.hist.files[r.fileIndex()].Stmts
-	r.moved = make(map[*syntax.Stmt]int, len(r.newUp))
-	r.now = make(map[int]*syntax.Stmt)
-	recAt := make(map[int]int) // old statement start → index in prev.applied
-	for i, rec := range r.prev.applied {
-		if rec.uri == r.uri {
-			recAt[rec.stmt.Span.Start] = i
-		}
+	// The records of the changed file are contiguous and in file order.
+	lo := slices.IndexFunc(r.prev.applied, func(a applied) bool { return a.uri == r.uri })
+	hi := lo
+	if lo < 0 {
+		lo, hi = 0, 0
 	}
-	// The old statement with span old, if it is unchanged in the new text.
-	oldAt := func(span source.Span) *syntax.Stmt {
-		j, ok := slices.BinarySearchFunc(oldStmts, span.Start, func(st *syntax.Stmt, off int) int { return st.Span.Start - off })
-		if !ok || oldStmts[j].Span != span {
-			return nil
-		}
-		return oldStmts[j]
+	for hi < len(r.prev.applied) && r.prev.applied[hi].uri == r.uri {
+		hi++
 	}
-	for _, st := range r.newUp {
-		var old *syntax.Stmt
+	used := make([]bool, hi-lo)
+	r.earlier = make([]int, len(r.newUp))
+	o, rec := 0, lo // cursors in oldStmts and the records
+	for i, st := range r.newUp {
+		r.earlier[i] = changed
+		var span source.Span
 		switch {
 		case st.Span.End <= r.change.Start:
-			old = oldAt(st.Span)
+			span = st.Span
 		case st.Span.Start >= r.change.NewEnd:
-			old = oldAt(st.Span.Shift(-r.delta))
-		}
-		if old == nil {
+			span = st.Span.Shift(-r.delta)
+		default:
 			continue
 		}
-		if i, ok := recAt[old.Span.Start]; ok {
-			r.moved[st] = i
-			r.now[i] = st
+		for o < len(oldStmts) && oldStmts[o].Span.Start < span.Start {
+			o++
+		}
+		if o == len(oldStmts) || oldStmts[o].Span != span {
+			continue
+		}
+		for rec < hi && r.prev.applied[rec].stmt.Span.Start < span.Start {
+			rec++
+		}
+		if rec < hi && r.prev.applied[rec].stmt.Span.Start == span.Start {
+			r.earlier[i] = rec
+			used[rec-lo] = true
 		} else {
-			r.moved[st] = -1
+			r.earlier[i] = unchanged
 		}
 	}
-	for i, rec := range r.prev.applied {
-		if rec.uri == r.uri && r.now[i] == nil {
-			r.dirty = append(r.dirty, rec)
+	for j, ok := range used {
+		if !ok {
+			r.dirty = append(r.dirty, r.prev.applied[lo+j])
 		}
 	}
 	return true
@@ -286,12 +293,12 @@ func (r *rebuilder) replay(base *Model, keys map[string]bool) (*Model, []string)
 		}
 		for ; i < len(prev.applied) && prev.applied[i].uri == uri; i++ {
 		}
-		for _, st := range r.newUp {
-			j, unchanged := r.moved[st]
+		for n, st := range r.newUp {
+			j := r.earlier[n]
 			switch {
-			case unchanged && j < 0:
+			case j == unchanged:
 				// Touched nothing before and is the same statement.
-			case unchanged && !touches(prev.applied[j]):
+			case j >= 0 && !touches(prev.applied[j]):
 				rec := prev.applied[j]
 				rec.stmt = st
 				m.applied = append(m.applied, rec)

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -27,6 +28,23 @@ func TestDiff(t *testing.T) {
 		got := Diff(c.old, c.new)
 		if c.old[:got.Start] != c.new[:got.Start] || c.old[got.OldEnd:] != c.new[got.NewEnd:] || got.OldEnd < got.Start || got.NewEnd < got.Start {
 			t.Errorf("Diff(%.20q…, %.20q…) = %+v breaks the invariant", c.old, c.new, got)
+		}
+	}
+}
+
+// TestLineStartsFastPath checks the \n-only path of lineStarts against
+// the general one on the same texts.
+func TestLineStartsFastPath(t *testing.T) {
+	for _, text := range []string{"", "a", "\n", "a\n", "a\nb", "\n\n\nx\n", strings.Repeat("line\n", 1000) + "end"} {
+		got := lineStarts(text)
+		want := []int{0}
+		for i := 0; i < len(text); i++ {
+			if text[i] == '\n' {
+				want = append(want, i+1)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("lineStarts(%.20q) = %v, want %v", text, got, want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package source
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -27,6 +28,18 @@ func NewFile(uri string, version int32, text string) *File {
 // "\r\n" or a lone "\r", as the LSP specification counts them.
 func lineStarts(text string) []int {
 	starts := make([]int, 1, len(text)/32+1)
+	if strings.IndexByte(text, '\r') < 0 {
+		// The usual case: only \n ends lines, and IndexByte finds them
+		// many bytes at a time.
+		for i := 0; ; {
+			nl := strings.IndexByte(text[i:], '\n')
+			if nl < 0 {
+				return starts
+			}
+			i += nl + 1
+			starts = append(starts, i)
+		}
+	}
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case '\n':
