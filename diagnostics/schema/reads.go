@@ -102,17 +102,17 @@ func (m *Model) Recording(r *Reads) *Model {
 // functions. Positions do not count: a table whose statements only moved
 // within their files is unchanged.
 type Diff struct {
-	all       bool // the models are unrelated: everything differs
-	old, new  *Model
-	tables    map[string]bool // names whose tables differ
-	changed   []string        // the keys of tables
+	all      bool // the models are unrelated: everything differs
+	old, new *Model
+	tables   map[string]bool // names whose tables differ
+	changed  []string        // the keys of tables
 	// columns and referenced are the column names and the tables their
 	// foreign keys reference of both versions of the changed tables: only
 	// those can have gained or lost a column or a reference.
 	columns, referenced map[string]bool
-	names     bool            // a table or index was created, dropped or renamed
-	files     bool
-	functions bool
+	names               bool // a table or index was created, dropped or renamed
+	files               bool
+	functions           bool
 }
 
 // Tables returns the number of table names whose tables differ.
