@@ -19,9 +19,10 @@ import (
 // in properties.
 func GitHub(w io.Writer, run *Run) error {
 	bw := bufio.NewWriter(w)
+	var pos positioner
 	for _, f := range run.Findings {
-		line, col := position(f.File, f.Span.Start)
-		endLine, endCol := position(f.File, f.Span.End)
+		line, col := pos.position(f.File, f.Span.Start)
+		endLine, endCol := pos.position(f.File, f.Span.End)
 		level := "notice"
 		switch f.Severity {
 		case diagnostics.Error:

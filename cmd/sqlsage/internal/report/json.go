@@ -44,9 +44,9 @@ type (
 	}
 )
 
-func rangeOf(f *source.File, span source.Span) jsonRange {
-	sl, sc := position(f, span.Start)
-	el, ec := position(f, span.End)
+func rangeOf(pos *positioner, f *source.File, span source.Span) jsonRange {
+	sl, sc := pos.position(f, span.Start)
+	el, ec := pos.position(f, span.End)
 	return jsonRange{jsonPosition{sl, sc}, jsonPosition{el, ec}}
 }
 
@@ -54,10 +54,11 @@ func rangeOf(f *source.File, span source.Span) jsonRange {
 // end positions exclusive, columns in Unicode characters.
 func JSON(w io.Writer, run *Run) error {
 	out := jsonReport{Version: 1, Files: run.Files, Diagnostics: []jsonDiagnostic{}}
+	var pos positioner
 	for _, f := range run.Findings {
 		d := jsonDiagnostic{
 			Path: f.Path, Rule: f.Diagnostic.Rule, Severity: f.Severity.String(), Message: f.Message,
-			Range: rangeOf(f.File, f.Span),
+			Range: rangeOf(&pos, f.File, f.Span),
 		}
 		if f.Rule != nil {
 			d.Category = string(f.Rule.Category)
@@ -66,7 +67,7 @@ func JSON(w io.Writer, run *Run) error {
 		for i, fix := range f.Fixes {
 			jf := jsonFix{Title: fix.Title, Preferred: i == pref, Unsafe: fix.Unsafe, Edits: []jsonEdit{}}
 			for _, e := range fix.Edits {
-				jf.Edits = append(jf.Edits, jsonEdit{Range: rangeOf(f.File, e.Span), NewText: e.New})
+				jf.Edits = append(jf.Edits, jsonEdit{Range: rangeOf(&pos, f.File, e.Span), NewText: e.New})
 			}
 			d.Fixes = append(d.Fixes, jf)
 		}

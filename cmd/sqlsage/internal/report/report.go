@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sqlsage/sqlsage/diagnostics"
 	"github.com/sqlsage/sqlsage/diagnostics/source"
@@ -96,5 +97,38 @@ var Formats = map[string]Writer{
 // FormatNames lists the formats in the order help text shows them.
 var FormatNames = []string{"text", "json", "sarif", "github", "gitlab"}
 
+// A positioner converts byte offsets into 1-based lines and character
+// columns, as source.File.OffsetRuneColumn does, for one writer. It
+// counts from the offset it converted last when that lies on the same
+// line, so that the findings of one long line (minified SQL, a 2 MB
+// INSERT) cost about that line's length in all rather than once each:
+// writers convert in the order of the sorted findings, so offsets mostly
+// ascend.
+type positioner struct {
+	f              *source.File // the file of the last conversion; nil before the first
+	off, line, col int          // the last conversion, at a character boundary
+}
+
 // position returns the 1-based line and character column of off in f.
-func position(f *source.File, off int) (line, col int) { return f.OffsetRuneColumn(off) }
+func (p *positioner) position(f *source.File, off int) (line, col int) {
+	off = max(0, min(off, len(f.Text)))
+	// Counts of characters add up across a split at a byte that is not a
+	// UTF-8 continuation byte, invalid UTF-8 included.
+	boundary := off == len(f.Text) || utf8.RuneStart(f.Text[off])
+	if p.f == f && boundary {
+		if line = f.OffsetLine(off) + 1; line == p.line {
+			if off >= p.off {
+				col = p.col + utf8.RuneCountInString(f.Text[p.off:off])
+			} else {
+				col = p.col - utf8.RuneCountInString(f.Text[off:p.off])
+			}
+			p.off, p.col = off, col
+			return line, col
+		}
+	}
+	line, col = f.OffsetRuneColumn(off)
+	if boundary {
+		p.f, p.off, p.line, p.col = f, off, line, col
+	}
+	return line, col
+}

@@ -49,6 +49,7 @@ func SARIF(w io.Writer, run *Run) error {
 			WithProperties(sarif.NewPropertyBag().Add("category", string(rule.Category)).Add("tags", []string{"sql", string(rule.Category)}))
 	}
 	prints := Fingerprints(run.Findings)
+	var pos positioner
 	for i, f := range run.Findings {
 		uri := artifactURI(run.Root, f.Path)
 		res := r.CreateResultForRule(f.Diagnostic.Rule).
@@ -56,7 +57,7 @@ func SARIF(w io.Writer, run *Run) error {
 			WithMessage(sarif.NewTextMessage(f.Message)).
 			AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
 				WithArtifactLocation(sarif.NewArtifactLocation().WithURI(uri).WithURIBaseID(srcRoot)).
-				WithRegion(region(f.File, f.Span)))).
+				WithRegion(region(&pos, f.File, f.Span)))).
 			WithPartialFingerprints(map[string]string{"sqlsage/v1": prints[i]})
 		if idx := r.GetRuleIndex(f.Diagnostic.Rule); idx >= 0 {
 			res.WithRuleIndex(idx)
@@ -66,7 +67,7 @@ func SARIF(w io.Writer, run *Run) error {
 				WithArtifactLocation(sarif.NewArtifactLocation().WithURI(uri).WithURIBaseID(srcRoot))
 			for _, e := range fix.Edits {
 				change.AddReplacement(sarif.NewReplacement().
-					WithDeletedRegion(region(f.File, e.Span)).
+					WithDeletedRegion(region(&pos, f.File, e.Span)).
 					WithInsertedContent(sarif.NewArtifactContent().WithText(e.New)))
 			}
 			res.AddFixe(sarif.NewFix().WithDescription(sarif.NewTextMessage(fix.Title)).AddArtifactChange(change))
@@ -79,9 +80,9 @@ func SARIF(w io.Writer, run *Run) error {
 // region returns the 1-based SARIF region of span. An empty span (an
 // insertion point) keeps startColumn == endColumn, which SARIF reads as
 // an insertion point.
-func region(f *source.File, span source.Span) *sarif.Region {
-	sl, sc := position(f, span.Start)
-	el, ec := position(f, span.End)
+func region(pos *positioner, f *source.File, span source.Span) *sarif.Region {
+	sl, sc := pos.position(f, span.Start)
+	el, ec := pos.position(f, span.End)
 	return sarif.NewRegion().WithStartLine(sl).WithStartColumn(sc).WithEndLine(el).WithEndColumn(ec)
 }
 

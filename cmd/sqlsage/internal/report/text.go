@@ -47,8 +47,9 @@ func Text(w io.Writer, run *Run, opts TextOptions) error {
 		}
 		return code + s + ansiReset
 	}
+	var pos positioner
 	for _, f := range run.Findings {
-		line, col := position(f.File, f.Span.Start)
+		line, col := pos.position(f.File, f.Span.Start)
 		fmt.Fprintf(bw, "%s: %s: %s %s\n",
 			style(ansiBold, fmt.Sprintf("%s:%d:%d", f.Path, line, col)),
 			style(severityColor[f.Severity], f.Severity.String()),
@@ -57,11 +58,12 @@ func Text(w io.Writer, run *Run, opts TextOptions) error {
 			continue
 		}
 		text := f.File.LineText(line - 1)
+		start := min(f.Span.Start-f.File.LineStart(line-1), len(text))
+		end := min(f.Span.End-f.File.LineStart(line-1), len(text))
+		text, start, end = excerpt(text, start, end)
 		gutter := fmt.Sprintf("%4d | ", line)
 		pad := strings.Repeat(" ", len(gutter)-2)
 		fmt.Fprintf(bw, "%s%s\n", style(ansiDim, gutter), text)
-		start := f.Span.Start - f.File.LineStart(line-1)
-		end := min(f.Span.End-f.File.LineStart(line-1), len(text))
 		fmt.Fprintf(bw, "%s%s%s\n", style(ansiDim, pad+"| "), indentLike(text[:start]),
 			style(severityColor[f.Severity], strings.Repeat("^", max(1, utf8.RuneCountInString(text[start:max(start, end)])))))
 		if f.Rule != nil {
@@ -69,6 +71,37 @@ func Text(w io.Writer, run *Run, opts TextOptions) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// excerptWidth is the longest line, in bytes, that the text format's
+// excerpt shows whole. Of a longer line (minified SQL, a 2 MB INSERT on
+// one line) it shows about this many bytes from a little before the
+// finding, with "…" for what it leaves out: printing the whole line under
+// each of its findings would print the line times the findings.
+const excerptWidth = 200
+
+// excerpt returns what the excerpt shows of line for a finding at
+// [start, end) (byte offsets in line) and that range's offsets in it.
+func excerpt(line string, start, end int) (shown string, showStart, showEnd int) {
+	if len(line) <= excerptWidth {
+		return line, start, end
+	}
+	from := max(0, start-excerptWidth/4)
+	for from > 0 && !utf8.RuneStart(line[from]) {
+		from--
+	}
+	to := min(len(line), from+excerptWidth)
+	for to < len(line) && !utf8.RuneStart(line[to]) {
+		to++
+	}
+	shown, showStart, showEnd = line[from:to], start-from, min(end, to)-from
+	if from > 0 {
+		shown, showStart, showEnd = "…"+shown, showStart+len("…"), showEnd+len("…")
+	}
+	if to < len(line) {
+		shown += "…"
+	}
+	return shown, showStart, max(showStart, showEnd)
 }
 
 // indentLike returns white space as wide as prefix, keeping its tabs so
