@@ -31,17 +31,24 @@ var MissingDownMigration = &diagnostics.Rule{
 			"The rule reports, on the first statement of the up part, a golang-migrate migration without " +
 			"its `.down.sql` file, a goose or dbmate migration without a down section (or with one that " +
 			"holds no statement, or only a placeholder `SELECT`), a sqitch change without its revert script, " +
-			"and a Flyway migration without its `U` undo script when other migrations of the history have " +
-			"one (undo scripts are a choice in Flyway). Plain numbered files have no down convention and are " +
-			"not judged.",
-		Bad: "-- file: 20240101000000_create_users.sql\n" +
-			"-- +goose Up\n" +
-			"CREATE TABLE users (id bigint PRIMARY KEY);",
-		Good: "-- file: 20240101000000_create_users.sql\n" +
-			"-- +goose Up\n" +
-			"CREATE TABLE users (id bigint PRIMARY KEY);\n\n" +
-			"-- +goose Down\n" +
-			"DROP TABLE users;",
+			"and a Flyway migration without its `U` undo script. A history none of whose migrations has a " +
+			"down part is forward-only by choice (Flyway's undo scripts are optional, and projects such as " +
+			"Boundary write up migrations only) and is not judged; neither are plain numbered files, which " +
+			"have no down convention.",
+		Bad: "-- file: 001_create_users.up.sql\n" +
+			"CREATE TABLE users (id bigint PRIMARY KEY);\n" +
+			"-- file: 001_create_users.down.sql\n" +
+			"DROP TABLE users;\n" +
+			"-- file: 002_add_phone.up.sql\n" +
+			"ALTER TABLE users ADD COLUMN phone text;",
+		Good: "-- file: 001_create_users.up.sql\n" +
+			"CREATE TABLE users (id bigint PRIMARY KEY);\n" +
+			"-- file: 001_create_users.down.sql\n" +
+			"DROP TABLE users;\n" +
+			"-- file: 002_add_phone.up.sql\n" +
+			"ALTER TABLE users ADD COLUMN phone text;\n" +
+			"-- file: 002_add_phone.down.sql\n" +
+			"ALTER TABLE users DROP COLUMN phone;",
 		Fix: "For goose and dbmate, writes the down section (or fills the empty one) with the inverse of each " +
 			"up statement, last first: `CREATE TABLE t` → `DROP TABLE t`, `ADD COLUMN c` → `DROP COLUMN c`, " +
 			"`CREATE INDEX i` → `DROP INDEX i`; any other statement gets a `-- TODO: undo …` comment, and the " +
@@ -71,6 +78,9 @@ func runMissingDownMigration(pass *diagnostics.Pass) {
 	if len(up) == 0 || up[0] != st {
 		return
 	}
+	if !historyHasUndo(pass, mig) {
+		return // a forward-only history: no migration of it has a down part
+	}
 	name := migrationName(mig)
 	var msg string
 	switch mig.Tool {
@@ -87,7 +97,7 @@ func runMissingDownMigration(pass *diagnostics.Pass) {
 		}
 		msg = fmt.Sprintf("sqitch change %s has no revert script (revert/%s.sql), so it cannot be reverted", mig.Name, mig.Name)
 	case migration.Flyway:
-		if mig.Down != nil || !historyHasUndo(pass, mig) {
+		if mig.Down != nil {
 			return
 		}
 		msg = fmt.Sprintf("migration %s has no undo script (U%s__%s.sql), though other migrations of this history have one",
@@ -140,8 +150,8 @@ func migrationName(m *migration.Migration) string {
 	return m.Version + " (" + m.Name + ")"
 }
 
-// historyHasUndo reports whether another migration of mig's history has
-// a down part.
+// historyHasUndo reports whether a migration of mig's history has a
+// down part: a history without any is forward-only by choice.
 func historyHasUndo(pass *diagnostics.Pass, mig *migration.Migration) bool {
 	for _, h := range pass.Schema.Migrations().Histories {
 		if slices.Contains(h.Migrations, mig) {

@@ -76,3 +76,36 @@ func TestDownDiff(t *testing.T) {
 		t.Error("DownDiff changed the model")
 	}
 }
+
+// TestDownDiffSplitChange checks a change split into a file per
+// statement (popx): its down parts undo the change together, the last
+// first, and only the down that runs first carries the difference.
+func TestDownDiffSplitChange(t *testing.T) {
+	m := buildFiles(t,
+		source.NewFile("sql/20200101000000000000_users.up.sql", 0, "CREATE TABLE users (id bigint PRIMARY KEY);"),
+		source.NewFile("sql/20200101000000000000_users.down.sql", 0, "DROP TABLE users;"),
+		source.NewFile("sql/20200202000000000000_rename.up.sql", 0, "ALTER TABLE users RENAME TO accounts;"),
+		source.NewFile("sql/20200202000000000000_rename.down.sql", 0, "DROP INDEX accounts_email_idx;"),
+		source.NewFile("sql/20200202000000000001_rename.up.sql", 0, "ALTER TABLE accounts ADD COLUMN email text; CREATE INDEX accounts_email_idx ON accounts (email);"),
+		source.NewFile("sql/20200202000000000001_rename.down.sql", 0, "ALTER TABLE accounts RENAME TO users;"),
+		source.NewFile("sql/20200303000000000000_notes.up.sql", 0, "CREATE TABLE notes (id int);"),
+		source.NewFile("sql/20200303000000000001_notes.up.sql", 0, "CREATE INDEX notes_id_idx ON notes (id);"),
+		source.NewFile("sql/20200303000000000001_notes.down.sql", 0, "SELECT 1;"),
+	)
+	got := map[string][]string{}
+	for _, h := range m.Migrations().Histories {
+		for _, mig := range h.Migrations {
+			got[mig.Version] = m.DownDiff(mig)
+		}
+	}
+	want := map[string][]string{
+		"20200202000000000000": nil,
+		"20200202000000000001": {"column users.email remains"}, // the index is dropped by the other down
+		"20200303000000000001": nil,                            // the group has an up without a down
+	}
+	for v, w := range want {
+		if !reflect.DeepEqual(got[v], w) {
+			t.Errorf("DownDiff(migration %s) = %q, want %q", v, got[v], w)
+		}
+	}
+}

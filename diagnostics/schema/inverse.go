@@ -46,37 +46,54 @@ func (m *Model) DownDiff(mig *migration.Migration) []string {
 // a down part: it replays the files in order into a scratch model and,
 // at each such migration, applies its up and down parts to a copy of
 // the scratch model and compares the tables they touched.
+//
+// Consecutive migrations of a history with the same name are one change
+// split into a file per statement (popx, which Ory's projects use, numbers
+// them 20210410175418000000, …000001, …): their down parts undo the
+// change together, the last one first, not each its own up part. Such a
+// group is applied whole, its up parts in order and then its down parts
+// in reverse, and the difference is reported for the down part that runs
+// first (the last migration's); a group where one migration has no down
+// part is not judged.
 func (m *Model) replayInverses() {
 	diffs := make(map[*migration.Migration]downDiff)
 	byURI := make(map[string]*syntax.ParsedFile, len(m.hist.files))
 	for _, pf := range m.hist.files {
 		byURI[pf.File.URI] = pf
 	}
+	groups := make(map[*migration.Migration][]*migration.Migration) // first member → group
+	histories := make(map[*migration.Migration]*migration.History)
+	for _, h := range m.migrations.Histories {
+		for _, mig := range h.Migrations {
+			histories[mig] = h
+		}
+		for i := 0; i < len(h.Migrations); {
+			j := i + 1
+			for j < len(h.Migrations) && h.Migrations[i].Name != "" && h.Migrations[j].Name == h.Migrations[i].Name {
+				j++
+			}
+			groups[h.Migrations[i]] = h.Migrations[i:j]
+			i = j
+		}
+	}
 	s := &Model{tables: make(map[string]*Table), functions: make(map[string]*Function),
 		migrations: m.migrations, steps: m.steps}
 	for _, pf := range m.hist.files {
 		uri := pf.File.URI
 		for _, mig := range m.migrations.Migrations(uri) {
-			if mig.Up == nil || mig.Up.URI != uri || mig.Down == nil {
+			group := groups[mig]
+			if mig.Up == nil || mig.Up.URI != uri || len(group) == 0 {
 				continue
 			}
 			if _, done := diffs[mig]; done {
 				continue
 			}
-			down := byURI[mig.Down.URI]
-			if down == nil {
-				continue
+			if d, ok := m.replayGroup(s, group, byURI, histories); ok {
+				for _, g := range group {
+					diffs[g] = downDiff{touched: d.touched}
+				}
+				diffs[group[len(group)-1]] = d
 			}
-			c := s.clone()
-			c.track = &tracker{}
-			for _, st := range partStatements(pf, mig.Up) {
-				c.apply(uri, st)
-			}
-			for _, st := range partStatements(down, mig.Down) {
-				c.apply(down.File.URI, st)
-			}
-			touched := slices.Sorted(slices.Values(c.track.touched))
-			diffs[mig] = downDiff{diffs: compareTables(s, c, touched), touched: touched}
 		}
 		for _, st := range m.upStatements(pf) {
 			if st.Node != nil {
@@ -85,6 +102,46 @@ func (m *Model) replayInverses() {
 		}
 	}
 	m.hist.inverse.diffs = diffs
+}
+
+// replayGroup applies the up parts of group in order and then its down
+// parts in reverse to a copy of s, and compares. It returns false when a
+// migration of the group lacks a part or a part's file.
+//
+// Tables that, before the group, were declared by a file outside the
+// group's history are left out: the workspace model merges every file,
+// and a schema dump or another service's folder that declares the same
+// table is not what the history's down parts restore.
+func (m *Model) replayGroup(s *Model, group []*migration.Migration, byURI map[string]*syntax.ParsedFile,
+	histories map[*migration.Migration]*migration.History) (downDiff, bool) {
+	for _, g := range group {
+		if g.Up == nil || g.Down == nil || byURI[g.Up.URI] == nil || byURI[g.Down.URI] == nil {
+			return downDiff{}, false
+		}
+	}
+	c := s.clone()
+	c.track = &tracker{}
+	for _, g := range group {
+		for _, st := range partStatements(byURI[g.Up.URI], g.Up) {
+			c.apply(g.Up.URI, st)
+		}
+	}
+	for i := len(group) - 1; i >= 0; i-- {
+		g := group[i]
+		for _, st := range partStatements(byURI[g.Down.URI], g.Down) {
+			c.apply(g.Down.URI, st)
+		}
+	}
+	touched := slices.Sorted(slices.Values(c.track.touched))
+	h := histories[group[0]]
+	var keys []string
+	for _, k := range touched {
+		if t := s.tables[k]; t != nil && !slices.ContainsFunc(m.migrations.Migrations(t.Def.URI), func(x *migration.Migration) bool { return histories[x] == h }) {
+			continue
+		}
+		keys = append(keys, k)
+	}
+	return downDiff{diffs: compareTables(s, c, keys), touched: touched}, true
 }
 
 // partStatements returns the parsed statements of pf that part p holds.
