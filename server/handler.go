@@ -223,7 +223,7 @@ func (s *server) dispatch(next jsonrpc2.Handler) jsonrpc2.Handler {
 		case protocol.MethodTextDocumentCompletion:
 			var params protocol.CompletionParams
 			if err := json.Unmarshal(req.Params(), &params); err != nil {
-				return reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.ParseError, "decoding completion params: %v", err))
+				return reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "decoding completion params: %v", err))
 			}
 			list, err := s.completion(ctx, &params)
 			return reply(ctx, list, err)
@@ -235,12 +235,12 @@ func (s *server) dispatch(next jsonrpc2.Handler) jsonrpc2.Handler {
 				// MethodNotFound: give it an explicit null.
 				req = withNullParams(req)
 			}
-			return next(ctx, reply, req)
+			return next(ctx, invalidParams(reply), req)
 		}
 		var params didChangeParams
 		if err := json.Unmarshal(req.Params(), &params); err != nil {
 			s.log.Warn("malformed didChange", "error", err)
-			return reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.ParseError, "decoding didChange params: %v", err))
+			return reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "decoding didChange params: %v", err))
 		}
 		return reply(ctx, nil, s.didChange(ctx, &params))
 	}
@@ -256,6 +256,23 @@ var configDocReplies = map[string]any{
 	protocol.MethodTextDocumentDocumentSymbol: []any{},
 	protocol.MethodTextDocumentCodeAction:     []any{},
 	protocol.MethodTextDocumentCompletion:     completionList{Items: []completionItem{}},
+}
+
+// invalidParams returns reply, but answering InvalidParams where
+// protocol.ServerHandler answers ParseError: it does when params do not
+// decode into the method's type, which JSON-RPC calls invalid params (a
+// parse error is a message that is not JSON at all, and jsonrpc2 never
+// hands one to a handler).
+func invalidParams(reply jsonrpc2.Replier) jsonrpc2.Replier {
+	return func(ctx context.Context, result any, err error) error {
+		// ServerHandler formats ErrParse into the message (it wraps the
+		// decoding error, not ErrParse), so the message is the evidence.
+		var rpcErr *jsonrpc2.Error
+		if prefix := jsonrpc2.ErrParse.Error() + ": "; err != nil && !errors.As(err, &rpcErr) && strings.HasPrefix(err.Error(), prefix) {
+			err = jsonrpc2.Errorf(jsonrpc2.InvalidParams, "invalid params: %s", strings.TrimPrefix(err.Error(), prefix))
+		}
+		return reply(ctx, result, err)
+	}
 }
 
 // withNullParams returns req with "null" params.

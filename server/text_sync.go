@@ -132,6 +132,13 @@ func (s *server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocu
 	if isConfigURI(uri) {
 		return s.closeConfig(uri)
 	}
+	s.mu.Lock()
+	open := s.open[uri]
+	s.mu.Unlock()
+	if !open {
+		s.log.Warn("didClose for a document that is not open", "uri", uri)
+		return nil
+	}
 	var disk *source.File
 	if path, ok := uriPath(uri); ok && workspace.IsSQL(path) && s.inWorkspace(path) {
 		f, err := workspace.ReadFile(path, uri)
