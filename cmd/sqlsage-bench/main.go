@@ -331,8 +331,12 @@ func header(w io.Writer, cfg config, tools []tool, names []string, files map[str
 	if cfg.report == reportDefault {
 		report = "each tool's default report"
 	}
-	fmt.Fprintf(w, "sqlsage-bench: %s/%s, %d CPUs; check: %d timed runs after a warm-up, %s; keystrokes: %d per server, timeout %v\n",
-		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cfg.runs, report, cfg.keys, cfg.editTimeout)
+	fmt.Fprintf(w, "sqlsage-bench: %s/%s, %d CPUs; check: %d timed runs after a warm-up, %s",
+		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cfg.runs, report)
+	if len(cfg.lspSizes) > 0 {
+		fmt.Fprintf(w, "; keystrokes: %d per server, timeout %v", cfg.keys, cfg.editTimeout)
+	}
+	fmt.Fprintln(w)
 	for _, name := range names {
 		if data, err := os.ReadFile(files[name]); err == nil {
 			fmt.Fprintf(w, "  file %-7s %d bytes, %d statements (diagnostics/benchdata)\n",
