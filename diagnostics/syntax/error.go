@@ -203,6 +203,13 @@ func psqlVariable(text string, toks []Lexeme) []int {
 // errorSpan returns the file span of the token at statement-relative
 // offset rel; at the end of the statement, its last token.
 func (s *Stmt) errorSpan(rel int) source.Span {
+	// The parser points into a comment only when the comment is the
+	// error: one the end of the file left open.
+	for i, t := range s.Lexemes() {
+		if t.Kind == LexComment && t.Start <= rel && rel < t.End && unterminatedComment(s.Text, t) {
+			return s.LexemeSpan(i)
+		}
+	}
 	if i := s.LexemeAt(rel); i >= 0 {
 		return s.LexemeSpan(i)
 	}

@@ -50,6 +50,9 @@ func Lex(src string) []Lexeme {
 // nextToken returns the token starting at or after pos, skipping white space.
 func nextToken(src string, pos int) (Lexeme, bool) {
 	n := len(src)
+	if pos == 0 && strings.HasPrefix(src, bom) {
+		pos = len(bom) // a byte order mark starting the text is white space
+	}
 	for pos < n && isSpace(src[pos]) {
 		pos++
 	}
@@ -203,3 +206,25 @@ func isIdentStart(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80
 }
 func isIdentCont(c byte) bool { return isIdentStart(c) || isDigit(c) || c == '$' }
+
+// unterminatedComment reports whether t, a comment of src, is a block
+// comment that the end of src cut off before it was closed.
+func unterminatedComment(src string, t Lexeme) bool {
+	if t.Kind != LexComment || t.End != len(src) || !strings.HasPrefix(src[t.Start:], "/*") {
+		return false
+	}
+	depth := 0
+	for pos := t.Start; pos < t.End; {
+		switch {
+		case strings.HasPrefix(src[pos:], "/*"):
+			depth++
+			pos += 2
+		case strings.HasPrefix(src[pos:], "*/"):
+			depth--
+			pos += 2
+		default:
+			pos++
+		}
+	}
+	return depth > 0
+}

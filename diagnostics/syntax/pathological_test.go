@@ -71,8 +71,10 @@ func TestPathologicalInput(t *testing.T) {
 			`unterminated dollar-quoted string at or near "$$ SELECT 1;…"`}}},
 		{"an unterminated quoted string", "SELECT 'abc" + strings.Repeat("x", 1000), 1, []wantErr{{PlainError, source.Span{Start: 7, End: 1011},
 			`unterminated quoted string at or near "'abcxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…"`}}},
-		// An unterminated block comment is not here: Split files it with
-		// the comments, so no statement holds it (issue #9 notes).
+		{"an unterminated block comment after a statement", "SELECT 1; /* never /* closed */ SELECT 2;", 2, []wantErr{{PlainError, source.Span{Start: 10, End: 41},
+			`unterminated /* comment at or near "/* never /* closed */ SELECT 2;"`}}},
+		{"an unterminated block comment inside a statement", "SELECT 1 /* open", 1, []wantErr{{PlainError, source.Span{Start: 9, End: 16},
+			`unterminated /* comment at or near "/* open"`}}},
 		{"a file of NUL bytes", strings.Repeat("\x00", 4096), 1, []wantErr{{PlainError, source.Span{Start: 0, End: 1},
 			"NUL byte in the statement: PostgreSQL cannot read it (is this a binary file, or UTF-16 text?)"}}},
 		{"a NUL byte in a statement", "SELECT 'é'\x00;", 1, []wantErr{{PlainError, source.Span{Start: 11, End: 12},
@@ -114,8 +116,8 @@ func TestPathologicalInput(t *testing.T) {
 }
 
 // TestByteOrderMarkTokens checks that a byte order mark at the start of
-// a file is white space to the statement's tokens and tree: rules see
-// CREATE as the first word, at byte 3.
+// a file is white space: the first statement starts after it, with
+// CREATE as its first word and the tree's locations relative to it.
 func TestByteOrderMarkTokens(t *testing.T) {
 	pf, err := NewParser(0).ParseFile(context.Background(), source.NewFile("p.sql", 0, "\uFEFFCREATE TABLE t (id int);"))
 	if err != nil {
@@ -125,10 +127,13 @@ func TestByteOrderMarkTokens(t *testing.T) {
 	if st.Err != nil || st.Node.GetCreateStmt() == nil {
 		t.Fatalf("not a CREATE TABLE: %v", st.Err)
 	}
-	if toks := st.Lexemes(); len(toks) == 0 || toks[0].Start != 3 || !toks[0].Is(st.Text, "create") {
-		t.Errorf("first token %+v, want CREATE at 3", toks)
+	if st.Span.Start != 3 || st.Text[:6] != "CREATE" {
+		t.Errorf("statement at %v %q, want it to start after the byte order mark, at 3", st.Span, st.Text)
 	}
-	if loc := st.Node.GetCreateStmt().Relation.Location; loc != 16 {
-		t.Errorf("table name at %d, want 16", loc)
+	if toks := st.Lexemes(); len(toks) == 0 || toks[0].Start != 0 || !toks[0].Is(st.Text, "create") {
+		t.Errorf("first token %+v, want CREATE at 0", toks)
+	}
+	if loc := st.Node.GetCreateStmt().Relation.Location; loc != 13 || st.Offset(loc) != 16 {
+		t.Errorf("table name at %d (file offset %d), want 13 (16)", loc, st.Offset(loc))
 	}
 }

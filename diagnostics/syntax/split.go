@@ -76,11 +76,14 @@ func (sp *splitter) scan(src string, pos int, stop func(pos int) bool) int {
 			break
 		}
 		pos = t.End
-		switch t.Kind {
-		case LexComment:
+		switch {
+		case t.Kind == LexComment && unterminatedComment(src, t):
+			// Not a comment but a mistake: a statement, so that the
+			// parser reports it (a comment would hide the rest of the file).
+		case t.Kind == LexComment:
 			sp.comments = append(sp.comments, source.Span{Start: t.Start, End: t.End})
 			continue
-		case LexMeta:
+		case t.Kind == LexMeta:
 			sp.flush(sp.last)
 			sp.segs = append(sp.segs, Segment{MetaCmd, source.Span{Start: t.Start, End: t.End}})
 			if stop != nil && stop(pos) {
