@@ -1,6 +1,9 @@
 package schema
 
-import "testing"
+import (
+	"regexp"
+	"testing"
+)
 
 func TestIsMigrationFile(t *testing.T) {
 	for uri, want := range map[string]bool{
@@ -20,6 +23,18 @@ func TestIsMigrationFile(t *testing.T) {
 	} {
 		if got := IsMigrationFile(uri); got != want {
 			t.Errorf("IsMigrationFile(%q) = %v, want %v", uri, got, want)
+		}
+	}
+}
+
+// TestMigrationNameMatchesItsPattern checks the written-out matcher
+// against the regular expression it replaces.
+func TestMigrationNameMatchesItsPattern(t *testing.T) {
+	re := regexp.MustCompile(`(?i)^(\d+[_.-]|[VU]\d+(\.\d+)*__|R__)|\.(up|down)\.sql$`)
+	for _, name := range []string{"", "1", "1_", "001_init.sql", "12-x.sql", "3.sql", "V1__a.sql", "v1.2.3__b.sql", "V1.__x", "V__x",
+		"U10__undo.sql", "R__views.sql", "r__x", "x.up.sql", "X.DOWN.SQL", "up.sql", "schema.sql", "V1_x.sql", "Vx__", "V1.2_3__x"} {
+		if got, want := migrationName(name), re.MatchString(name); got != want {
+			t.Errorf("migrationName(%q) = %v, the pattern says %v", name, got, want)
 		}
 	}
 }

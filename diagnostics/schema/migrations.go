@@ -259,7 +259,42 @@ func nonTransactional(st *syntax.Stmt) string {
 // migrationName matches the file names migration tools give: a version
 // or timestamp prefix (golang-migrate, goose, dbmate, popx), Flyway's
 // V1__ / U1__ / R__, and .up/.down suffixes.
-var migrationName = regexp.MustCompile(`(?i)^(\d+[_.-]|[VU]\d+(\.\d+)*__|R__)|\.(up|down)\.sql$`)
+// Rules ask it for every statement, so it is written out rather than a
+// regular expression: (?i)^(\d+[_.-]|[VU]\d+(\.\d+)*__|R__)|\.(up|down)\.sql$
+func migrationName(base string) bool {
+	lower := strings.ToLower(base)
+	if strings.HasSuffix(lower, ".up.sql") || strings.HasSuffix(lower, ".down.sql") || strings.HasPrefix(lower, "r__") {
+		return true
+	}
+	digits := func(s string) int {
+		n := 0
+		for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+			n++
+		}
+		return n
+	}
+	if n := digits(lower); n > 0 {
+		return n < len(lower) && strings.IndexByte("_.-", lower[n]) >= 0
+	}
+	if lower == "" || (lower[0] != 'v' && lower[0] != 'u') {
+		return false
+	}
+	rest := lower[1:]
+	for {
+		n := digits(rest)
+		if n == 0 {
+			return false
+		}
+		rest = rest[n:]
+		if strings.HasPrefix(rest, "__") {
+			return true
+		}
+		if !strings.HasPrefix(rest, ".") {
+			return false
+		}
+		rest = rest[1:]
+	}
+}
 
 // migrationDirs are folder names that hold migrations (sqitch's deploy
 // and revert included).
@@ -270,7 +305,7 @@ var migrationDirs = map[string]bool{"migrations": true, "migration": true, "migr
 // a folder named migrations, migrate, deploy, revert or versioned.
 func IsMigrationFile(uri string) bool {
 	parts := strings.Split(strings.ReplaceAll(uri, "\\", "/"), "/")
-	if migrationName.MatchString(parts[len(parts)-1]) {
+	if migrationName(parts[len(parts)-1]) {
 		return true
 	}
 	for _, dir := range parts[:len(parts)-1] {
