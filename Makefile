@@ -7,7 +7,7 @@ NVIM    ?= nvim
 # apt-get needs root; use sudo when it is there and we are not root.
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 
-.PHONY: all build install demo test lint gotest editor-test nvim-test emacs-test vscode-test deps bench bench-peers generate clean
+.PHONY: all build install demo test lint gotest editor-test nvim-test emacs-test vscode-test deps bench bench-memory bench-peers generate clean
 
 all: build
 
@@ -72,9 +72,14 @@ deps:
 	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
 	  { echo "==> installing PostgreSQL from Debian"; $(call APT_INSTALL,postgresql); }
 
-# bench prints the keystroke and check benchmarks (see README: Performance).
+# bench prints the keystroke, check and start-up benchmarks (see README:
+# Performance); bench-memory runs a real server through 10,000 edits of the
+# 1.6 MB file and reports its resident memory (about three minutes).
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./diagnostics/ ./server/...
+	$(GO) test -run '^$$' -bench . -skip 'BenchmarkMemoryOverEdits' -benchmem -count 1 ./diagnostics/ ./server/...
+
+bench-memory:
+	$(GO) test -run '^$$' -bench BenchmarkMemoryOverEdits -benchtime 1x -timeout 20m -v ./server/
 
 # bench-peers runs sqlsage side by side with squawk and postgrestools (see
 # README: Comparing with peers). It installs both from npm into a

@@ -29,7 +29,7 @@ import (
 const e2eTimeout = 20 * time.Second
 
 // buildBinary builds ./cmd/sqlsage into a temporary directory.
-func buildBinary(t *testing.T) string {
+func buildBinary(t testing.TB) string {
 	t.Helper()
 	gotool, err := exec.LookPath("go")
 	if err != nil {
@@ -76,7 +76,7 @@ func (b *lockedBuffer) String() string {
 
 // lspProcess is a running `sqlsage serve` and the client state for it.
 type lspProcess struct {
-	t      *testing.T
+	t      testing.TB
 	cmd    *exec.Cmd
 	stdin  io.WriteCloser
 	stderr *lockedBuffer
@@ -88,7 +88,7 @@ type lspProcess struct {
 }
 
 // startProcess runs `bin serve` with its standard streams piped to the test.
-func startProcess(t *testing.T, bin string) *lspProcess {
+func startProcess(t testing.TB, bin string) *lspProcess {
 	t.Helper()
 	cmd := exec.Command(bin, "serve")
 	p := &lspProcess{t: t, cmd: cmd, stderr: &lockedBuffer{}, in: make(chan message, 1024), exited: make(chan struct{})}

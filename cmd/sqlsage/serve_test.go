@@ -25,11 +25,12 @@ func TestServeFlags(t *testing.T) {
 		stdout     string // a substring of stdout
 		stderrLike string // a substring of stderr
 	}{
-		{[]string{"--help"}, exitOK, "usage: sqlsage serve [--debounce DURATION]", ""},
+		{[]string{"--help"}, exitOK, "usage: sqlsage serve [--debounce DURATION] [--memory-limit MIB]", ""},
 		{[]string{"-h"}, exitOK, "-debounce duration", ""},
 		{[]string{"--bogus"}, exitError, "", "flag provided but not defined: -bogus"},
 		{[]string{"--debounce", "soon"}, exitError, "", "invalid value"},
 		{[]string{"--debounce", "-1s"}, exitError, "", "must not be negative"},
+		{[]string{"--memory-limit", "-5"}, exitError, "", "--memory-limit must not be negative"},
 		{[]string{"extra"}, exitError, "", `unexpected argument "extra"`},
 	} {
 		stdout, stderr, code := runServeWith("", tc.args...)
