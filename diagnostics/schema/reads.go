@@ -25,8 +25,11 @@ func (r *Reads) Reset() {
 }
 
 // Clone returns a copy of r that does not share its storage, with each
-// table key once.
-func (r *Reads) Clone() Reads {
+// key once, or nil when r read nothing.
+func (r *Reads) Clone() *Reads {
+	if len(r.Tables) == 0 && len(r.Columns) == 0 && len(r.Referenced) == 0 && !r.Names && !r.AllTables && !r.Files && !r.Functions {
+		return nil
+	}
 	set := func(keys []string) []string {
 		if len(keys) == 0 {
 			return nil
@@ -37,14 +40,17 @@ func (r *Reads) Clone() Reads {
 	}
 	c := *r
 	c.Tables, c.Columns, c.Referenced = set(r.Tables), set(r.Columns), set(r.Referenced)
-	return c
+	return &c
 }
 
 // Dirty reports whether anything r read differs between the two models d
-// compares.
+// compares. A nil r read nothing.
 func (r *Reads) Dirty(d *Diff) bool {
 	if d.all {
 		return true
+	}
+	if r == nil {
+		return false
 	}
 	if r.AllTables && len(d.tables) > 0 || r.Files && d.files || r.Functions && d.functions || r.Names && d.names {
 		return true
