@@ -31,10 +31,10 @@ type Result struct {
 // A stmtResult is what the rules found in one statement of the file (and
 // in the routine bodies inside it), and what they read to find it.
 type stmtResult struct {
-	diags []Diagnostic // before the policy pipeline, in the file offsets of Result.pf
+	diags []Diagnostic  // before the policy pipeline, in the file offsets of Result.pf
 	reads *schema.Reads // the model lookups the rules made; nil for none (shared by the Results that reuse them)
-	file  fileReads    // what they read of the rest of the file
-	local bool         // every position of every finding lies on the statement's lines
+	file  fileReads     // what they read of the rest of the file
+	local bool          // every position of every finding lies on the statement's lines
 }
 
 // fileReads says what a rule read of the file beyond its statement.
