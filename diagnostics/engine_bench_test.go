@@ -17,7 +17,7 @@ import (
 var sizes = []struct {
 	name  string
 	bytes int
-}{{"20KB", 20 << 10}, {"200KB", 200 << 10}, {"1.6MB", 1600 << 10}}
+}{{"20KB", 20 << 10}, {"200KB", 200 << 10}, {"1.6MB", 1600 << 10}, {"8MB", 8 << 20}}
 
 // BenchmarkKeystroke measures the engine's share of keystroke-to-
 // diagnostics as the language server runs it: one edit inside a CREATE

@@ -24,13 +24,16 @@ func BenchmarkKeystrokeToDiagnostics(b *testing.B) {
 	for _, size := range []struct {
 		name  string
 		bytes int
-	}{{"20KB", 20 << 10}, {"200KB", 200 << 10}, {"1.6MB", 1600 << 10}} {
+	}{{"20KB", 20 << 10}, {"200KB", 200 << 10}, {"1.6MB", 1600 << 10}, {"8MB", 8 << 20}} {
 		b.Run(size.name, func(b *testing.B) {
 			engine, err := diagnostics.NewEngine(rules.All)
 			if err != nil {
 				b.Fatal(err)
 			}
 			c := startServer(b, Options{Engine: engine, Debounce: -1})
+			c.mu.Lock()
+			c.light = true
+			c.mu.Unlock()
 			c.initialize("")
 			text := benchdata.Schema(size.bytes)
 			c.open(testDoc, 1, text)
