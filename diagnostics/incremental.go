@@ -162,7 +162,7 @@ func carryOver(prev *Result, pf *syntax.ParsedFile) (partner []int, delta []int,
 		matched++
 	}
 	fc.stmts = matched != len(cur) || len(cur) != len(old)
-	fc.comments = !sameComments(prev.pf, pf)
+	fc.comments = !prev.pf.SameComments(pf)
 
 	// A statement on a line the change touched keeps its text but not
 	// its surroundings: its findings may depend on them (indentation).
@@ -177,25 +177,6 @@ func carryOver(prev *Result, pf *syntax.ParsedFile) (partner []int, delta []int,
 		partner[i] = -1
 	}
 	return partner, delta, fc
-}
-
-// sameComments reports whether a and b, two versions of a file, have the
-// same comments in the same order, each between the same statements.
-func sameComments(a, b *syntax.ParsedFile) bool {
-	if len(a.Comments) != len(b.Comments) {
-		return false
-	}
-	follows := func(pf *syntax.ParsedFile, c source.Span) int {
-		i, _ := slices.BinarySearchFunc(pf.Stmts, c.Start, func(st *syntax.Stmt, off int) int { return st.Span.Start - off })
-		return i
-	}
-	for i, c := range a.Comments {
-		d := b.Comments[i]
-		if a.File.Text[c.Start:c.End] != b.File.Text[d.Start:d.End] || follows(a, c) != follows(b, d) {
-			return false
-		}
-	}
-	return true
 }
 
 // sameConfig reports whether two analyses ran under the same policy, so

@@ -85,7 +85,7 @@ func rebuild(prev *Model, files []*syntax.ParsedFile) *Model {
 		return prev
 	}
 	oldPF, newPF := prev.hist.files[u], files[u]
-	if !sameCommentPlaces(oldPF, newPF) {
+	if len(oldPF.Stmts) != len(newPF.Stmts) || !oldPF.SameComments(newPF) {
 		return nil // migration markers may have moved
 	}
 	r := &rebuilder{prev: prev, files: files, uri: newPF.File.URI,
@@ -455,24 +455,4 @@ func (r *rebuilder) shift(l Location) Location {
 		l.Span = l.Span.Shift(r.delta)
 	}
 	return l
-}
-
-// sameCommentPlaces reports whether a and b, two versions of a file,
-// have the same comments in the same order, each before the same
-// statement: where migration markers are, what is up and down.
-func sameCommentPlaces(a, b *syntax.ParsedFile) bool {
-	if len(a.Comments) != len(b.Comments) || len(a.Stmts) != len(b.Stmts) {
-		return false
-	}
-	follows := func(pf *syntax.ParsedFile, c source.Span) int {
-		i, _ := slices.BinarySearchFunc(pf.Stmts, c.Start, func(st *syntax.Stmt, off int) int { return st.Span.Start - off })
-		return i
-	}
-	for i, c := range a.Comments {
-		d := b.Comments[i]
-		if a.File.Text[c.Start:c.End] != b.File.Text[d.Start:d.End] || follows(a, c) != follows(b, d) {
-			return false
-		}
-	}
-	return true
 }

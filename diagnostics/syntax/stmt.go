@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/sqlsage/sqlsage/diagnostics/source"
@@ -236,4 +237,24 @@ func (pf *ParsedFile) StmtAt(off int) *Stmt {
 		return pf.Stmts[lo]
 	}
 	return nil
+}
+
+// SameComments reports whether pf and other, two versions of a file,
+// have the same comments in the same order, each between the same
+// statements (the same number of statements before it).
+func (pf *ParsedFile) SameComments(other *ParsedFile) bool {
+	if len(pf.Comments) != len(other.Comments) {
+		return false
+	}
+	follows := func(f *ParsedFile, c source.Span) int {
+		i, _ := slices.BinarySearchFunc(f.Stmts, c.Start, func(st *Stmt, off int) int { return st.Span.Start - off })
+		return i
+	}
+	for i, c := range pf.Comments {
+		d := other.Comments[i]
+		if pf.File.Text[c.Start:c.End] != other.File.Text[d.Start:d.End] || follows(pf, c) != follows(other, d) {
+			return false
+		}
+	}
+	return true
 }
