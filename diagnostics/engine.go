@@ -140,7 +140,7 @@ func (e *Engine) AnalyzeFrom(ctx context.Context, snap *workspace.Snapshot, uri 
 	for i := range res.stmts {
 		diags = append(diags, res.stmts[i].diags...)
 	}
-	res.Diagnostics = filter(pf, diags)
+	res.Diagnostics = e.filter(pf, diags, cfg)
 	return res, nil
 }
 

@@ -46,6 +46,7 @@ var All = []*diagnostics.Rule{
 	UnboundedText,
 	UnindexedFilter,
 	UniqueConstraintLock,
+	UnusedIgnore,
 	UpdateDeleteWithoutWhere,
 	UpdatedAtWithoutTrigger,
 	VolatileDefault,

@@ -74,9 +74,9 @@ func applyFixTitled(t *testing.T, fixes []diagnostics.Fix, title, in, want strin
 
 // strictEngine returns an engine that runs rule alone, in strict mode
 // (a rule's panic fails the test).
-func strictEngine(t *testing.T, rule *diagnostics.Rule) *diagnostics.Engine {
+func strictEngine(t *testing.T, rules ...*diagnostics.Rule) *diagnostics.Engine {
 	t.Helper()
-	engine, err := diagnostics.NewEngine([]*diagnostics.Rule{rule})
+	engine, err := diagnostics.NewEngine(rules)
 	if err != nil {
 		t.Fatal(err)
 	}

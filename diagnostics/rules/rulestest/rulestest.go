@@ -63,8 +63,10 @@ type Case struct {
 	Changes   *diagnostics.Changes // files marked modified=… in the header, as if checked with --base
 }
 
-// Run checks rule against every fixture in dir.
-func Run(t *testing.T, dir string, rule *diagnostics.Rule) {
+// Run checks rule against every fixture in dir. The engine runs others
+// too, with their default severities, for a rule that judges what other
+// rules do (unused-ignore); only rule's findings are matched and fixed.
+func Run(t *testing.T, dir string, rule *diagnostics.Rule, others ...*diagnostics.Rule) {
 	t.Helper()
 	cases, err := Load(dir)
 	if err != nil {
@@ -74,7 +76,7 @@ func Run(t *testing.T, dir string, rule *diagnostics.Rule) {
 		t.Fatalf("no fixtures in %s", dir)
 	}
 	for _, c := range cases {
-		t.Run(c.Name, func(t *testing.T) { check(t, c, rule) })
+		t.Run(c.Name, func(t *testing.T) { check(t, c, rule, others) })
 	}
 }
 
@@ -218,14 +220,17 @@ func Markers(f *source.File) ([]Marker, error) {
 	return out, nil
 }
 
-func check(t *testing.T, c *Case, rule *diagnostics.Rule) {
+func check(t *testing.T, c *Case, rule *diagnostics.Rule, others []*diagnostics.Rule) {
 	ctx := context.Background()
-	engine, err := diagnostics.NewEngine([]*diagnostics.Rule{rule})
+	engine, err := diagnostics.NewEngine(append([]*diagnostics.Rule{rule}, others...))
 	if err != nil {
 		t.Fatal(err)
 	}
 	engine.Strict = true
 	cfg := diagnostics.Config{PGVersion: c.PGVersion, Rules: map[string]diagnostics.Severity{rule.ID: rule.Severity}, Settings: c.Settings, Changes: c.Changes}
+	for _, o := range others {
+		cfg.Rules[o.ID] = cfg.SeverityOf(o)
+	}
 	parser := syntax.NewParser(0)
 	snap := workspace.New(parser, c.Files...)
 	for _, f := range c.Files {
@@ -233,6 +238,7 @@ func check(t *testing.T, c *Case, rule *diagnostics.Rule) {
 		if err != nil {
 			t.Fatalf("%s: %v", f.URI, err)
 		}
+		diags = slices.DeleteFunc(diags, func(d diagnostics.Diagnostic) bool { return d.Rule != rule.ID })
 		markers, err := Markers(f)
 		if err != nil {
 			t.Fatal(err)
