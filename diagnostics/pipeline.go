@@ -26,7 +26,7 @@ type directive struct {
 	id      string
 	span    source.Span // the ID in the comment
 	comment source.Span // the comment
-	used bool        // it silenced a finding
+	used    bool        // it silenced a finding
 }
 
 // findSuppressions reads the ignore comments of pf. A statement-level
