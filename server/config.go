@@ -16,6 +16,7 @@ import (
 
 	"github.com/sqlsage/sqlsage/diagnostics"
 	"github.com/sqlsage/sqlsage/diagnostics/config"
+	"github.com/sqlsage/sqlsage/diagnostics/migration"
 	"github.com/sqlsage/sqlsage/diagnostics/source"
 )
 
@@ -52,7 +53,7 @@ type rootConfig struct {
 type settings struct {
 	pgVersion  int                             // 0: the file's
 	rules      map[string]diagnostics.Severity // override the file's [rules]
-	migrations []string                        // as .sqlsage.toml's migrations (the engine does not read them yet)
+	migrations []string                        // as .sqlsage.toml's migrations, which they replace; nil: the file's
 }
 
 // configProblem is a configuration file's error and where it is.
@@ -202,6 +203,7 @@ func (s *server) reloadConfig() {
 	changed := !reflect.DeepEqual(before, s.effectiveLocked())
 	if changed {
 		cs.gen++
+		s.snap = s.snap.WithMigrationFolders(s.migrationFoldersLocked())
 	}
 	s.mu.Unlock()
 
@@ -228,6 +230,39 @@ func (s *server) effectiveLocked() any {
 		}
 	}
 	return []any{files, s.config.settings}
+}
+
+// migrationFoldersLocked returns the migration folders the configuration
+// in force names, as URIs: those of each root's .sqlsage.toml, and the
+// client's migrations setting, which replaces them, resolved against
+// each root. s.mu must be held.
+func (s *server) migrationFoldersLocked() []migration.Folder {
+	var out []migration.Folder
+	for _, root := range slices.Sorted(maps.Keys(s.config.roots)) {
+		rc := s.config.roots[root]
+		folders := []migration.Folder(nil)
+		if rc.file != nil {
+			folders = rc.file.MigrationFolders
+		}
+		if s.config.settings.migrations != nil {
+			folders = nil
+			for _, entry := range s.config.settings.migrations {
+				folder, err := migration.ParseFolder(entry)
+				if err != nil {
+					continue // parseSettings warned about it
+				}
+				if !filepath.IsAbs(folder.Dir) && root != "" {
+					folder.Dir = filepath.Join(root, folder.Dir)
+				}
+				folders = append(folders, folder)
+			}
+		}
+		for _, f := range folders {
+			f.Dir = pathURI(f.Dir)
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // configPaths returns the configuration files in force, for the log.
@@ -342,6 +377,7 @@ func (s *server) DidChangeConfiguration(ctx context.Context, params *protocol.Di
 	changed := !reflect.DeepEqual(before, s.effectiveLocked())
 	if changed {
 		s.config.gen++
+		s.snap = s.snap.WithMigrationFolders(s.migrationFoldersLocked())
 	}
 	s.mu.Unlock()
 	if changed {
@@ -413,6 +449,13 @@ func (s *server) parseSettings(raw any) (settings, []string) {
 			warn("sqlsage.migrations is %s: want a list of folders", sec.Migrations)
 			st.migrations = nil
 		}
+		st.migrations = slices.DeleteFunc(st.migrations, func(entry string) bool {
+			if _, err := migration.ParseFolder(entry); err != nil {
+				warn("sqlsage.migrations: %v", err)
+				return true
+			}
+			return false
+		})
 	}
 	return st, warnings
 }

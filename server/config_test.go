@@ -331,3 +331,33 @@ func TestSettingsOverrideTheFile(t *testing.T) {
 	}
 	c.shutdown()
 }
+
+// TestMigrationsSettingInTheServer checks that the server reads the
+// migrations setting as check does: a folder it names is a migration
+// history, so CREATE INDEX on a table an earlier migration of it created
+// is reported; the client's setting replaces the file's.
+func TestMigrationsSettingInTheServer(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, config.FileName, "migrations = [\"plain:schema_history\"]\n")
+	writeFile(t, dir, "schema_history/a_create.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n")
+	text := "CREATE INDEX users_email_idx ON users (email);\n"
+	indexURI := writeFile(t, dir, "schema_history/b_index.sql", text)
+	c := startServer(t, Options{Engine: newEngine(t, rules.IndexNotConcurrent)})
+	mark := c.markMessages()
+	c.initializeWith(string(uri.File(dir)), map[string]any{"window": map[string]any{"workDoneProgress": true}})
+	c.awaitLoaded(mark)
+	c.open(indexURI, 1, text)
+	want := []string{"index-not-concurrent 0:0-0:46 2 CREATE INDEX on table users blocks writes to it until it finishes; use CONCURRENTLY"}
+	if got := summarize(c.awaitVersion(indexURI, 1).Diagnostics); !slices.Equal(got, want) {
+		t.Errorf("with the file's migrations setting: %q, want %q", got, want)
+	}
+	// A client setting naming another folder replaces the file's: this
+	// folder is no migration history any more.
+	pub := c.mark()
+	c.notify(protocol.MethodWorkspaceDidChangeConfiguration, &protocol.DidChangeConfigurationParams{
+		Settings: map[string]any{"sqlsage": map[string]any{"migrations": []string{"db/migrations"}}}})
+	p := c.awaitAfter(pub, "republished", func(p protocol.PublishDiagnosticsParams) bool { return string(p.URI) == indexURI }).params
+	if got := summarize(p.Diagnostics); len(got) != 0 {
+		t.Errorf("with the client's migrations setting naming another folder: %q, want none", got)
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/sqlsage/sqlsage/cmd/sqlsage/internal/report"
 	"github.com/sqlsage/sqlsage/diagnostics"
 	"github.com/sqlsage/sqlsage/diagnostics/config"
+	"github.com/sqlsage/sqlsage/diagnostics/migration"
 	"github.com/sqlsage/sqlsage/diagnostics/source"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 	"github.com/sqlsage/sqlsage/diagnostics/workspace"
@@ -48,6 +49,10 @@ type checkFlags struct {
 	color         string
 	excerpt       bool
 	base          string
+
+	// migrations are the folders the configuration's migrations setting
+	// names, as paths in the form check names files; set by config.
+	migrations []migration.Folder
 }
 
 func runCheck(ctx context.Context, args []string, std streams) int {
@@ -108,7 +113,7 @@ func runCheck(ctx context.Context, args []string, std streams) int {
 		return fail(err)
 	}
 	progress := newProgress(std.stderr, len(files), isTerminal(std.stderr))
-	run, err := check(ctx, engine, cfg, files, progress.step)
+	run, err := check(ctx, engine, cfg, files, progress.step, f.migrations...)
 	progress.done()
 	if err != nil {
 		return fail(err)
@@ -196,6 +201,11 @@ func (f *checkFlags) config(engine *diagnostics.Engine, firstPath string) (diagn
 			return cfg, err
 		}
 		cfg = file.Config
+		cwd, _ := os.Getwd()
+		for _, folder := range file.MigrationFolders {
+			folder.Dir = displayPath(cwd, folder.Dir)
+			f.migrations = append(f.migrations, folder)
+		}
 	}
 	if f.pgVersion != 0 {
 		if f.pgVersion < 9 || f.pgVersion > 18 {
@@ -321,13 +331,17 @@ func displayPath(cwd, p string) string {
 	return filepath.ToSlash(abs)
 }
 
-// check analyses every input as one workspace, files in parallel.
-func check(ctx context.Context, engine *diagnostics.Engine, cfg diagnostics.Config, inputs []input, step func()) (*report.Run, error) {
+// check analyses every input as one workspace, files in parallel;
+// migrations are the folders the migrations setting names.
+func check(ctx context.Context, engine *diagnostics.Engine, cfg diagnostics.Config, inputs []input, step func(), migrations ...migration.Folder) (*report.Run, error) {
 	files := make([]*source.File, len(inputs))
 	for i, in := range inputs {
 		files[i] = in.file
 	}
 	snap := workspace.New(syntax.NewParser(0), files...)
+	if len(migrations) > 0 {
+		snap = snap.WithMigrationFolders(migrations)
+	}
 	workers := runtime.GOMAXPROCS(0)
 
 	// Parse every file in parallel, then build the model once.

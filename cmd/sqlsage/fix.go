@@ -12,6 +12,7 @@ import (
 	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/sqlsage/sqlsage/diagnostics"
+	"github.com/sqlsage/sqlsage/diagnostics/migration"
 	"github.com/sqlsage/sqlsage/diagnostics/source"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 	"github.com/sqlsage/sqlsage/diagnostics/workspace"
@@ -74,7 +75,7 @@ func runFix(ctx context.Context, args []string, std streams) int {
 	if err != nil {
 		return fail(err)
 	}
-	result, err := fix(ctx, engine, cfg, inputs, only)
+	result, err := fix(ctx, engine, cfg, inputs, only, f.migrations...)
 	if err != nil {
 		return fail(err)
 	}
@@ -111,13 +112,16 @@ type fixResult struct {
 // fix applies the preferred safe fixes of the findings of the rules in
 // only (all when empty) to every input, as one workspace, re-analysing
 // after each round until no fix applies.
-func fix(ctx context.Context, engine *diagnostics.Engine, cfg diagnostics.Config, inputs []input, only []string) (*fixResult, error) {
+func fix(ctx context.Context, engine *diagnostics.Engine, cfg diagnostics.Config, inputs []input, only []string, migrations ...migration.Folder) (*fixResult, error) {
 	parser := syntax.NewParser(0)
 	files := make([]*source.File, len(inputs))
 	for i, in := range inputs {
 		files[i] = in.file
 	}
 	snap := workspace.New(parser, files...)
+	if len(migrations) > 0 {
+		snap = snap.WithMigrationFolders(migrations)
+	}
 	want := func(rule string) bool { return len(only) == 0 || slices.Contains(only, rule) }
 	res := &fixResult{files: make(map[string]string)}
 	for round := 0; ; round++ {

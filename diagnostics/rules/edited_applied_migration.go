@@ -2,7 +2,6 @@ package rules
 
 import (
 	"github.com/sqlsage/sqlsage/diagnostics"
-	"github.com/sqlsage/sqlsage/diagnostics/schema"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 )
 
@@ -33,7 +32,7 @@ var EditedAppliedMigration = &diagnostics.Rule{
 
 func runEditedAppliedMigration(pass *diagnostics.Pass) {
 	uri := pass.File.URI
-	if !pass.Changes.IsModified(uri) || !schema.IsMigrationFile(uri) || !isFirstStatement(pass) {
+	if !pass.Changes.IsModified(uri) || !pass.Schema.InMigrations(uri) || !isFirstStatement(pass) {
 		return
 	}
 	pass.Reportf(pass.Stmt.Span, "migration %s existed at %s and was edited; it may already have run where %s is deployed, so add a new migration instead",

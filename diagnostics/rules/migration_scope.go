@@ -31,7 +31,7 @@ func existingTable(pass *diagnostics.Pass, rv *syntax.RangeVar) *schema.Table {
 // inUpMigration reports whether the pass's statement belongs to the up
 // part of a migration file (by its tool's naming, or a migrations folder).
 func inUpMigration(pass *diagnostics.Pass) bool {
-	return schema.IsMigrationFile(pass.File.URI) && !inDownMigration(pass)
+	return pass.Schema.InMigrations(pass.File.URI) && !inDownMigration(pass)
 }
 
 // tableText returns the table name of rv as the statement writes it:

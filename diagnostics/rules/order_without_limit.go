@@ -55,7 +55,7 @@ func runOrderWithoutLimit(pass *diagnostics.Pass) {
 		return
 	}
 	rel := firstRelation(sel)
-	if rel == nil || isCatalog(rel) || groups(sel) || boundedByKeys(pass.Schema, sel) || migrationFile(pass.File.URI) {
+	if rel == nil || isCatalog(rel) || groups(sel) || boundedByKeys(pass.Schema, sel) || pass.Schema.InMigrations(pass.File.URI) {
 		return
 	}
 	by := prevLexeme(st, st.LexemeAt(int(exprStart(sel.SortClause[0]))))

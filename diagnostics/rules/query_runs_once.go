@@ -25,7 +25,7 @@ func runsOnce(pass *diagnostics.Pass) bool {
 	if st.Parent != nil {
 		return false // a function body runs whenever it is called
 	}
-	if migrationFile(pass.File.URI) || inUpgradeFolder(pass.File.URI) {
+	if pass.Schema.InMigrations(pass.File.URI) || inUpgradeFolder(pass.File.URI) {
 		return true
 	}
 	switch st.Node.GetNode().(type) {
@@ -72,19 +72,4 @@ func indexableHere(pass *diagnostics.Pass, t *schema.Table) bool {
 		return t.Def.Span.Start < pass.Stmt.Span.Start
 	}
 	return pass.Schema.CreatedBefore(t, pass.File.URI)
-}
-
-// migrationFile is schema.IsMigrationFile, answered without its regular
-// expression for a plain file name that cannot match it (no folder, not
-// starting with a digit or V, U, R, no .up. or .down.): rules ask it for
-// statement after statement of the file being edited.
-func migrationFile(uri string) bool {
-	if uri == "" {
-		return false
-	}
-	if !strings.ContainsAny(uri, "/\\") && !strings.ContainsAny(uri[:1], "0123456789vVuUrR") &&
-		indexFold(uri, ".up.") < 0 && indexFold(uri, ".down.") < 0 {
-		return false
-	}
-	return schema.IsMigrationFile(uri)
 }

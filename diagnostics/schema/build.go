@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/sqlsage/sqlsage/diagnostics/migration"
 	"github.com/sqlsage/sqlsage/diagnostics/source"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 )
@@ -21,7 +22,14 @@ import (
 // script .conf) are read from disk when the URIs name it. It returns
 // ctx.Err() if cancelled.
 func Build(ctx context.Context, files []*syntax.ParsedFile) (*Model, error) {
-	m := &Model{tables: make(map[string]*Table), files: make(map[string]int, len(files)), functions: make(map[string]*Function),
+	return BuildWith(ctx, files, nil)
+}
+
+// BuildWith is Build for a workspace whose configuration names migration
+// folders (the migrations setting): files under them belong to their
+// history whatever their layout (see migration.Options.Folders).
+func BuildWith(ctx context.Context, files []*syntax.ParsedFile, folders []migration.Folder) (*Model, error) {
+	m := &Model{folders: folders, tables: make(map[string]*Table), files: make(map[string]int, len(files)), functions: make(map[string]*Function),
 		byColumn: new(columnMemo)}
 	m.idx = new(indexDefs)
 	m.hist = &history{files: files}
@@ -55,6 +63,11 @@ func Build(ctx context.Context, files []*syntax.ParsedFile) (*Model, error) {
 		files64.WriteString(uri)
 		files64.WriteByte(byte(m.steps[uri]))
 		files64.WriteByte(byte(m.steps[uri] >> 8))
+		files64.WriteByte(byte(len(m.migrations.Migrations(uri)))) // in a history or not
+	}
+	for _, f := range folders {
+		files64.WriteString(f.Dir)
+		files64.WriteString(string(f.Tool))
 	}
 	m.fp.files, m.fp.functions = files64.Sum64(), functions64.Sum64()
 	m.track = nil

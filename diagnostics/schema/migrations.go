@@ -88,7 +88,7 @@ func (m *Model) readMigrations(files []*syntax.ParsedFile) {
 	for i, pf := range files {
 		in[i] = migration.File{URI: pf.File.URI, Text: pf.File.Text}
 	}
-	m.migrations = migration.Read(in, migration.Options{ReadFile: migration.ReadDisk})
+	m.migrations = migration.Read(in, migration.Options{Folders: m.folders, ReadFile: migration.ReadDisk})
 	m.steps = make(map[string]int, len(files))
 	stepOf := make(map[*migration.Migration]int)
 	next := 0
@@ -157,6 +157,20 @@ func looseUpStatements(pf *syntax.ParsedFile) []*syntax.Stmt {
 		}
 	}
 	return up
+}
+
+// InMigrations reports whether the file at uri is a file of a migration
+// history: by its name or folder (IsMigrationFile), or because a folder
+// the migrations setting names holds it.
+func (m *Model) InMigrations(uri string) bool {
+	if IsMigrationFile(uri) {
+		return true
+	}
+	if m == nil || len(m.folders) == 0 {
+		return false
+	}
+	m.readFiles()
+	return len(m.migrations.Migrations(uri)) > 0
 }
 
 // Migrations returns the workspace's migration histories, in the order

@@ -116,6 +116,7 @@ type Model struct {
 	// each file by its migration, so the files of one migration (an up
 	// file and its down file) share a step: CreatedBefore compares them.
 	migrations *migration.Set
+	folders    []migration.Folder // the migrations setting, as BuildWith got it
 	steps      map[string]int
 
 	// byColumn memoises TablesWithColumn: rules ask it for every

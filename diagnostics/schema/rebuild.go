@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sqlsage/sqlsage/diagnostics/migration"
 	"github.com/sqlsage/sqlsage/diagnostics/source"
 	"github.com/sqlsage/sqlsage/diagnostics/syntax"
 )
@@ -59,11 +60,16 @@ const maxRebuildRounds = 4
 // that (functions, a new statement on other tables it cannot foresee
 // after a few rounds), it builds from scratch. The cost of an edit is
 // then that of the tables it touches plus a pass over prev's tables.
-func Rebuild(ctx context.Context, prev *Model, files []*syntax.ParsedFile) (*Model, error) {
-	if m := rebuild(prev, files); m != nil {
-		return m, nil
+//
+// folders is the migrations setting (see BuildWith); a model built with
+// other folders is not rebuilt from.
+func Rebuild(ctx context.Context, prev *Model, files []*syntax.ParsedFile, folders []migration.Folder) (*Model, error) {
+	if prev != nil && slices.Equal(prev.folders, folders) {
+		if m := rebuild(prev, files); m != nil {
+			return m, nil
+		}
 	}
-	return Build(ctx, files)
+	return BuildWith(ctx, files, folders)
 }
 
 func rebuild(prev *Model, files []*syntax.ParsedFile) *Model {
@@ -92,7 +98,7 @@ func rebuild(prev *Model, files []*syntax.ParsedFile) *Model {
 		change: source.Diff(oldPF.File.Text, newPF.File.Text)}
 	r.delta = len(newPF.File.Text) - len(oldPF.File.Text)
 
-	m := &Model{files: prev.files, byColumn: new(columnMemo), idx: new(indexDefs)}
+	m := &Model{files: prev.files, folders: prev.folders, byColumn: new(columnMemo), idx: new(indexDefs)}
 	m.readMigrations(files)
 	r.newUp = m.upStatements(newPF)
 	if !r.match() {

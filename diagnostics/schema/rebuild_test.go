@@ -117,7 +117,7 @@ func TestRebuildMatchesBuild(t *testing.T) {
 				if rebuild(model, next) != nil {
 					incremental++
 				}
-				got, err := Rebuild(ctx, model, next)
+				got, err := Rebuild(ctx, model, next, nil)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -37,6 +37,8 @@ type Snapshot struct {
 	// of an earlier one), which Model rebuilds from (schema.Rebuild);
 	// dropped once used.
 	prevModel *schema.Model // guarded by mu
+
+	folders []migration.Folder // the migrations setting (WithMigrationFolders)
 }
 
 // New returns a snapshot of files that parses through parser.
@@ -56,8 +58,22 @@ func (s *Snapshot) sortURIs() {
 	for _, uri := range slices.Sorted(maps.Keys(s.files)) {
 		files = append(files, migration.File{URI: uri, Text: s.files[uri].Text})
 	}
-	s.order = migration.Read(files, migration.Options{ReadFile: migration.ReadDisk}).Order()
+	s.order = migration.Read(files, migration.Options{Folders: s.folders, ReadFile: migration.ReadDisk}).Order()
 }
+
+// WithMigrationFolders returns a snapshot of the same files whose
+// migration histories include the folders the configuration names (the
+// migrations setting; Dir in the form the snapshot's URIs use). Parses
+// are kept; the order and the model follow the folders.
+func (s *Snapshot) WithMigrationFolders(folders []migration.Folder) *Snapshot {
+	n := s.clone(nil, nil)
+	n.folders = slices.Clone(folders)
+	n.sortURIs()
+	return n
+}
+
+// MigrationFolders returns the folders set by WithMigrationFolders.
+func (s *Snapshot) MigrationFolders() []migration.Folder { return s.folders }
 
 // With returns a new snapshot in which files replace (or add to) those of
 // s. Parses of the files that did not change are carried over.
@@ -71,7 +87,7 @@ func (s *Snapshot) Without(uris ...string) *Snapshot {
 }
 
 func (s *Snapshot) clone(add []*source.File, remove []string) *Snapshot {
-	n := &Snapshot{parser: s.parser, files: maps.Clone(s.files)}
+	n := &Snapshot{parser: s.parser, files: maps.Clone(s.files), folders: s.folders}
 	added := len(add) > 0 && slices.ContainsFunc(add, func(f *source.File) bool { return s.files[f.URI] == nil })
 	for _, f := range add {
 		n.files[f.URI] = f
@@ -176,9 +192,9 @@ func (s *Snapshot) Model(ctx context.Context) (*schema.Model, error) {
 	s.mu.Unlock()
 	var err error
 	if prev != nil {
-		m, err = schema.Rebuild(ctx, prev, files)
+		m, err = schema.Rebuild(ctx, prev, files, s.folders)
 	} else {
-		m, err = schema.Build(ctx, files)
+		m, err = schema.BuildWith(ctx, files, s.folders)
 	}
 	if err != nil {
 		return nil, err
