@@ -21,7 +21,7 @@ var resplitPieces = []string{
 	"\\.\n", "CREATE TABLE t (id int);", "begin", "atomic", "end", "x", "\"q;\"", "\r\n",
 }
 
-// TestResplitMatchesSplit checks Resplit against Split on random texts
+// TestResplitMatchesSplit checks resplit against Split on random texts
 // and random edits: it must give exactly Split's segments and comments.
 func TestResplitMatchesSplit(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
@@ -38,11 +38,12 @@ func TestResplitMatchesSplit(t *testing.T) {
 		b := a + r.IntN(len(old)-a+1)
 		src := old[:a] + random(r.IntN(3)) + old[b:]
 		oldSegs, oldComments := Split(old)
-		gotSegs, gotComments := Resplit(old, oldSegs, oldComments, src)
+		r := resplit(old, oldSegs, oldComments, src)
+		gotSegs, gotComments := r.segs, r.comments
 		wantSegs, wantComments := Split(src)
 		if !reflect.DeepEqual(gotSegs, wantSegs) && !(len(gotSegs) == 0 && len(wantSegs) == 0) ||
 			!reflect.DeepEqual(gotComments, wantComments) && !(len(gotComments) == 0 && len(wantComments) == 0) {
-			t.Fatalf("case %d: Resplit(%q → %q)\n got %v %v\nwant %v %v", i, old, src, gotSegs, gotComments, wantSegs, wantComments)
+			t.Fatalf("case %d: resplit(%q → %q)\n got %v %v\nwant %v %v", i, old, src, gotSegs, gotComments, wantSegs, wantComments)
 		}
 	}
 }
@@ -53,11 +54,12 @@ func FuzzResplit(f *testing.F) {
 	f.Add("\\set x 1\nSELECT 1;", "\\set x 12\nSELECT 1;")
 	f.Fuzz(func(t *testing.T, old, src string) {
 		oldSegs, oldComments := Split(old)
-		gotSegs, gotComments := Resplit(old, oldSegs, oldComments, src)
+		r := resplit(old, oldSegs, oldComments, src)
+		gotSegs, gotComments := r.segs, r.comments
 		wantSegs, wantComments := Split(src)
 		if !reflect.DeepEqual(gotSegs, wantSegs) && !(len(gotSegs) == 0 && len(wantSegs) == 0) ||
 			!reflect.DeepEqual(gotComments, wantComments) && !(len(gotComments) == 0 && len(wantComments) == 0) {
-			t.Fatalf("Resplit(%q → %q)\n got %v %v\nwant %v %v", old, src, gotSegs, gotComments, wantSegs, wantComments)
+			t.Fatalf("resplit(%q → %q)\n got %v %v\nwant %v %v", old, src, gotSegs, gotComments, wantSegs, wantComments)
 		}
 	})
 }

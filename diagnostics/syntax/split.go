@@ -38,7 +38,7 @@ func Split(src string) (segs []Segment, comments []source.Span) {
 
 // A splitter holds Split's output and the state of the statement in
 // progress. Its state is neutral (as at the start of a file) wherever a
-// segment has just ended, which is what lets Resplit start and stop in
+// segment has just ended, which is what lets resplit start and stop in
 // the middle of a file.
 type splitter struct {
 	segs     []Segment
@@ -137,18 +137,7 @@ func (sp *splitter) scan(src string, pos int, stop func(pos int) bool) int {
 	return -1
 }
 
-// Resplit returns Split(src) given oldSegs and oldComments, the result of
-// Split(old): it splits again only from the last segment boundary before
-// the first byte where src and old differ, and from the first boundary
-// after the last differing byte where the two splits agree, it reuses the
-// old segments, shifted. An edit costs the size of the statements it
-// touches and a comparison of the texts, not a scan of the file.
-func Resplit(old string, oldSegs []Segment, oldComments []source.Span, src string) (segs []Segment, comments []source.Span) {
-	r := resplit(old, oldSegs, oldComments, src)
-	return r.segs, r.comments
-}
-
-// A resplitResult is Resplit's result with how it relates to the old
+// A resplitResult is resplit's result with how it relates to the old
 // segments: segs[:head] are oldSegs[:head], unchanged, and the last
 // len(oldSegs)-tail segments are oldSegs[tail:] shifted by delta.
 type resplitResult struct {
@@ -158,14 +147,20 @@ type resplitResult struct {
 	delta      int
 }
 
+// resplit returns Split(src) given oldSegs and oldComments, the result of
+// Split(old): it splits again only from the last segment boundary before
+// the first byte where src and old differ, and from the first boundary
+// after the last differing byte where the two splits agree, it reuses the
+// old segments, shifted. An edit costs the size of the statements it
+// touches and a comparison of the texts, not a scan of the file.
 func resplit(old string, oldSegs []Segment, oldComments []source.Span, src string) resplitResult {
-	prefix := commonPrefix(old, src)
-	if prefix == len(old) && prefix == len(src) {
+	change := source.Diff(old, src)
+	if change.Start == len(old) && len(old) == len(src) {
 		return resplitResult{segs: oldSegs, comments: oldComments, head: len(oldSegs), tail: len(oldSegs)}
 	}
-	suffix := commonSuffix(old[prefix:], src[prefix:])
+	prefix := change.Start
 	delta := len(src) - len(old)
-	changedEnd := len(src) - suffix // src[changedEnd:] == old[changedEnd-delta:]
+	changedEnd := change.NewEnd // src[changedEnd:] == old[changedEnd-delta:]
 
 	// Resume after the last old segment that ends before the change where
 	// the state was neutral: after a meta-command or COPY data, or after a
@@ -239,37 +234,6 @@ func isCopy(src string, seg Segment) bool {
 		pos = t.End
 	}
 	return false
-}
-
-// commonPrefix returns the length of the longest common prefix of a and b.
-func commonPrefix(a, b string) int {
-	n := min(len(a), len(b))
-	// Compare in blocks: string equality is a memcmp.
-	i := 0
-	for step := 4096; step > 0; step /= 8 {
-		for i+step <= n && a[i:i+step] == b[i:i+step] {
-			i += step
-		}
-	}
-	for i < n && a[i] == b[i] {
-		i++
-	}
-	return i
-}
-
-// commonSuffix returns the length of the longest common suffix of a and b.
-func commonSuffix(a, b string) int {
-	n := min(len(a), len(b))
-	i := 0
-	for step := 4096; step > 0; step /= 8 {
-		for i+step <= n && a[len(a)-i-step:len(a)-i] == b[len(b)-i-step:len(b)-i] {
-			i += step
-		}
-	}
-	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
-		i++
-	}
-	return i
 }
 
 // copyData returns the span of the COPY data that begins on the line after

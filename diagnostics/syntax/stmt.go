@@ -133,7 +133,7 @@ func (p *Parser) ParseFile(ctx context.Context, f *source.File) (*ParsedFile, er
 }
 
 // Reparse returns the parse of f, a new version of prev's file: it splits
-// only around the text that changed (see Resplit), and takes the parse of
+// only around the text that changed (see resplit), and takes the parse of
 // every statement outside it from prev instead of from the cache, so an
 // edit costs the statements it touches plus a pass over the statement
 // list. The result equals ParseFile(ctx, f).
