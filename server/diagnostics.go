@@ -64,21 +64,7 @@ func (s *server) publish(ctx context.Context, snap *workspace.Snapshot, f *sourc
 	if !latest || pull {
 		return
 	}
-	if s.frames != nil {
-		if err := s.frames(s.publication(snap, f, diags)); err != nil && s.ctx.Err() == nil {
-			s.log.Error("cannot publish diagnostics", "uri", f.URI, "version", f.Version, "error", err)
-		}
-		return
-	}
-	params := &protocol.PublishDiagnosticsParams{
-		URI:         protocol.DocumentURI(f.URI),
-		Version:     uint32(max(f.Version, 0)),
-		Diagnostics: make([]protocol.Diagnostic, 0, len(diags)),
-	}
-	for i := range diags {
-		params.Diagnostics = append(params.Diagnostics, s.toDiagnostic(snap, f, &diags[i]))
-	}
-	if err := s.notifyDiagnostics(params); err != nil && s.ctx.Err() == nil {
+	if err := s.frames(s.publication(snap, f, diags)); err != nil && s.ctx.Err() == nil {
 		s.log.Error("cannot publish diagnostics", "uri", f.URI, "version", f.Version, "error", err)
 	}
 }

@@ -81,8 +81,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	defer cancel()
 	stream := lenientStream{Stream: jsonrpc2.NewStream(rwc), log: opts.Logger, w: rwc, mu: new(sync.Mutex)}
 	conn := jsonrpc2.NewConn(stream)
-	s := newServer(ctx, conn, opts)
-	s.frames = stream.writeFrame
+	s := newServer(ctx, conn, stream.writeFrame, opts)
 	conn.Go(ctx, s.handler())
 
 	var err error
@@ -173,8 +172,7 @@ type server struct {
 	log  *slog.Logger
 	conn jsonrpc2.Conn
 	// frames writes a message already encoded as JSON, beside conn (see
-	// lenientStream.writeFrame); nil when the server was built without
-	// Serve, and then publications go through conn.
+	// lenientStream.writeFrame).
 	frames func(body []byte) error
 	// encoded holds the JSON of recently published diagnostics; guarded
 	// by pubMu.
@@ -222,12 +220,13 @@ type published struct {
 	result *diagnostics.Result
 }
 
-func newServer(ctx context.Context, conn jsonrpc2.Conn, opts Options) *server {
+func newServer(ctx context.Context, conn jsonrpc2.Conn, frames func([]byte) error, opts Options) *server {
 	parser := syntax.NewParser(0)
 	s := &server{
 		opts:      opts,
 		log:       opts.Logger,
 		conn:      conn,
+		frames:    frames,
 		ctx:       ctx,
 		parser:    parser,
 		exited:    make(chan struct{}),
